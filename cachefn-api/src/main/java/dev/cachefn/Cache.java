@@ -1,0 +1,130 @@
+package dev.cachefn;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A named cache of values of type {@code V} under string keys such as {@code user:123}.
+ *
+ * <p>Entries may carry a time-to-live and tags; they can be removed one by one, by tag or by glob pattern
+ * ({@code *}, {@code ?}, {@code [abc]}, {@code [a-z]}, {@code [!a]}, {@code \} to escape). Values are never
+ * {@code null}: a {@code null} answer always means "no entry".
+ *
+ * <p>Every method is thread-safe. Keys must be non-null and non-empty; a bad argument fails with
+ * {@link NullPointerException} or {@link IllegalArgumentException} naming the argument, and leaves the cache
+ * untouched. Listener failures never reach the caller (see {@link #on}).
+ *
+ * @param <V> the type of the cached values
+ */
+public interface Cache<V> {
+
+  /** The cache's name, as given to {@link CacheFn#builder(String)}. */
+  String name();
+
+  /** Returns the value under {@code key}, or {@code null} when absent or expired; counts a hit or a miss. */
+  @Nullable V get(String key);
+
+  /**
+   * Returns the values of the keys that are present, in the order of {@code keys}; absent or expired keys
+   * have no mapping in the result. Each key counts as one hit or one miss.
+   */
+  Map<String, V> getMany(Collection<String> keys);
+
+  /** Stores {@code value} under {@code key} with the cache's default TTL and no tags. */
+  void set(String key, V value);
+
+  /** Stores {@code value} under {@code key} with the options' TTL (or the default TTL) and tags. */
+  void set(String key, V value, SetOptions options);
+
+  /** Stores every entry of {@code entries} with the cache's default TTL and no tags. */
+  void setMany(Map<String, ? extends V> entries);
+
+  /** Stores every entry of {@code entries} with the same options. */
+  void setMany(Map<String, ? extends V> entries, SetOptions options);
+
+  /** Tells whether a live entry exists under {@code key}; counts neither a hit nor a miss. */
+  boolean has(String key);
+
+  /** Removes the entry under {@code key}; returns whether there was one. */
+  boolean delete(String key);
+
+  /** Removes the entries under {@code keys}; returns how many existed. */
+  int deleteMany(Collection<String> keys);
+
+  /** Removes every entry of this cache (of its namespace only, on a shared storage). */
+  void clear();
+
+  /**
+   * Cache-aside: returns the cached value, or runs {@code fetcher}, stores its result with the default
+   * options and returns it.
+   *
+   * @see #getOrFetch(String, Supplier, SetOptions)
+   */
+  @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher);
+
+  /**
+   * Cache-aside: returns the cached value, or runs {@code fetcher} on the calling thread, stores its result
+   * with {@code options} and returns it.
+   *
+   * <p>Single flight: concurrent callers for the same missing key run the fetcher once and all receive its
+   * result. If the fetcher throws, every waiting caller receives that exception and nothing is stored; the
+   * next call fetches again. A {@code null} result is returned to the callers but not stored. If the key is
+   * written, deleted or invalidated while the fetch runs, the fetched value is returned but not stored, so a
+   * fetch never resurrects invalidated data. Calling {@code getOrFetch} for the same key from inside its own
+   * fetcher fails with {@link IllegalStateException} instead of deadlocking.
+   */
+  @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options);
+
+  /** Asynchronous cache-aside with the default options; see {@link #getOrFetchAsync(String, Supplier, SetOptions)}. */
+  CompletionStage<@Nullable V> getOrFetchAsync(
+      String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher);
+
+  /**
+   * Asynchronous cache-aside: completes with the cached value at once, or calls {@code fetcher} (which must
+   * only start the work and return its stage), stores the completed value with {@code options} and completes
+   * with it. The caller's thread never waits for the fetch. Single flight, failure and {@code null} rules are
+   * those of {@link #getOrFetch(String, Supplier, SetOptions)}; a failed stage is never cached.
+   */
+  CompletionStage<@Nullable V> getOrFetchAsync(
+      String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options);
+
+  /** Returns the keys of live entries that match the glob {@code pattern} ({@code "*"} for all). */
+  List<String> keys(String pattern);
+
+  /** Returns up to {@code limit} live entries whose keys match {@code pattern}, without counting hits. */
+  Map<String, V> entries(String pattern, int limit);
+
+  /** Returns the number of entries, which may include expired entries not yet cleaned up. */
+  long size();
+
+  /** Removes the entry under {@code key}, firing an invalidate event; returns the count removed (0 or 1). */
+  int invalidate(String key);
+
+  /** Removes every entry tagged {@code tag}; returns the count removed. Costs O(entries with the tag). */
+  int invalidateByTag(String tag);
+
+  /** Removes every entry tagged with at least one of {@code tags}; returns the count removed. */
+  int invalidateByTags(Collection<String> tags);
+
+  /** Removes every entry whose key matches the glob {@code pattern}; returns the count removed. */
+  int invalidateByPattern(String pattern);
+
+  /** A snapshot of this cache's counters. */
+  CacheStats stats();
+
+  /**
+   * Calls {@code listener} for every event of {@code type}, on the thread that caused it, after the
+   * operation took effect. A listener that throws is logged (through {@link System.Logger}) and ignored: the
+   * operation and the other listeners go on. Listeners should be fast; they run inline.
+   *
+   * @return a subscription whose {@link Subscription#close()} removes the listener
+   */
+  Subscription on(CacheEventType type, CacheListener<? super V> listener);
+
+  /** Removes {@code listener} from events of {@code type}; returns whether it was registered. */
+  boolean off(CacheEventType type, CacheListener<? super V> listener);
+}

@@ -1,0 +1,98 @@
+package dev.cachefn;
+
+import dev.cachefn.internal.Caches;
+import dev.cachefn.spi.Storage;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Cache}; start with {@link CacheFn#builder(String)}.
+ *
+ * <pre>{@code
+ * Cache<User> users = CacheFn.builder("users")
+ *     .maxSize(1_000)
+ *     .defaultTtl(Duration.ofMinutes(10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each setter checks its argument at once and names it in the error. Not thread-safe; a builder can
+ * build several caches.
+ */
+public final class CacheBuilder {
+
+  private final String name;
+  private long maxSize = CacheOptions.DEFAULT_MAX_SIZE;
+  private @Nullable Duration defaultTtl;
+  private @Nullable String namespace;
+  private String storageName = CacheOptions.MEMORY_STORAGE;
+  private @Nullable Storage storage;
+  private Ticker ticker = Ticker.system();
+  private boolean recordStats = true;
+
+  CacheBuilder(String name) {
+    this.name = CacheOptions.requireName(name, "name");
+  }
+
+  /** The most entries the cache holds; the least recently used is evicted beyond it. At least 1. */
+  public CacheBuilder maxSize(long maxSize) {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize + " (cache '" + name + "')");
+    }
+    this.maxSize = maxSize;
+    return this;
+  }
+
+  /** The time-to-live of entries written without their own; must be positive. Default: none. */
+  public CacheBuilder defaultTtl(Duration defaultTtl) {
+    this.defaultTtl = SetOptions.requirePositive(defaultTtl, "defaultTtl");
+    return this;
+  }
+
+  /** The namespace that separates this cache's keys from other caches on the same storage. Default: the name. */
+  public CacheBuilder namespace(String namespace) {
+    this.namespace = CacheOptions.requireName(namespace, "namespace");
+    return this;
+  }
+
+  /** Uses the storage registered under {@code storageName} (default {@code "memory"}). */
+  public CacheBuilder storage(String storageName) {
+    this.storageName = CacheOptions.requireName(storageName, "storage");
+    this.storage = null;
+    return this;
+  }
+
+  /** Uses this storage instance, which several caches may share (each in its own namespace). */
+  public CacheBuilder storage(Storage storage) {
+    this.storage = Objects.requireNonNull(storage, "storage must not be null");
+    return this;
+  }
+
+  /** The time source for expiration; tests pass a ticker they control. Default: {@link Ticker#system()}. */
+  public CacheBuilder ticker(Ticker ticker) {
+    this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+    return this;
+  }
+
+  /** Whether hits and misses are counted (default {@code true}); off saves two counter updates per lookup. */
+  public CacheBuilder recordStats(boolean recordStats) {
+    this.recordStats = recordStats;
+    return this;
+  }
+
+  /** The settings collected so far. */
+  public CacheOptions options() {
+    return new CacheOptions(
+        name, maxSize, defaultTtl, namespace != null ? namespace : name, storageName, storage, ticker,
+        recordStats);
+  }
+
+  /**
+   * Builds the cache.
+   *
+   * @throws IllegalStateException if no storage is registered under the chosen name
+   */
+  public <V> Cache<V> build() {
+    return Caches.create(options());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.cachefn;
+
+/**
+ * A snapshot of a cache's counters, taken by {@link Cache#stats()}.
+ *
+ * <p>Hits and misses are counted only when the cache records stats ({@link CacheBuilder#recordStats(boolean)},
+ * on by default). {@code size} and {@code memoryUsageBytes} come from the storage; for the in-memory storage
+ * the memory figure is an estimate: a fixed overhead per entry for the engine's bookkeeping, plus the key's
+ * characters, plus a shallow estimate of the value (exact for strings, byte arrays and boxed primitives, a
+ * fixed figure per element for collections and arrays, a fixed figure for other objects). It is meant to
+ * compare caches and watch trends, not to replace a heap profiler.
+ *
+ * @param hits lookups that found a live entry
+ * @param misses lookups that found none (an expired entry counts as a miss)
+ * @param sets entries stored
+ * @param deletes entries removed by delete or an invalidation
+ * @param evictions entries removed to stay within {@code maxSize}
+ * @param expirations entries removed because their time-to-live ran out
+ * @param size entries currently held
+ * @param memoryUsageBytes estimated bytes held by the entries
+ */
+public record CacheStats(
+    long hits,
+    long misses,
+    long sets,
+    long deletes,
+    long evictions,
+    long expirations,
+    long size,
+    long memoryUsageBytes) {
+
+  /** Lookups in all: hits plus misses. */
+  public long requests() {
+    return hits + misses;
+  }
+
+  /** Hits as a percentage of lookups, from 0 to 100; 0 when there were no lookups. */
+  public double hitRate() {
+    long requests = requests();
+    return requests == 0 ? 0.0 : 100.0 * hits / requests;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.cachefn;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one write stores its entries: a time-to-live (overriding the cache's default) and tags.
+ *
+ * <p>Immutable; each {@code with...} method returns a copy.
+ * <pre>{@code cache.set("user:1", user, SetOptions.ttl(Duration.ofMinutes(5)).withTags("users", "team:7"));}</pre>
+ */
+public final class SetOptions {
+
+  private static final SetOptions NONE = new SetOptions(null, Set.of());
+
+  private final @Nullable Duration ttl;
+  private final Set<String> tags;
+
+  private SetOptions(@Nullable Duration ttl, Set<String> tags) {
+    this.ttl = ttl;
+    this.tags = tags;
+  }
+
+  /** No TTL of its own (the cache's default applies) and no tags. */
+  public static SetOptions none() {
+    return NONE;
+  }
+
+  /** Options with the time-to-live {@code ttl}, which must be positive. */
+  public static SetOptions ttl(Duration ttl) {
+    return NONE.withTtl(ttl);
+  }
+
+  /** Options with the given tags (each non-empty) and the cache's default TTL. */
+  public static SetOptions tags(String... tags) {
+    return NONE.withTags(tags);
+  }
+
+  /** A copy with time-to-live {@code ttl}, which must be positive. */
+  public SetOptions withTtl(Duration ttl) {
+    return new SetOptions(requirePositive(ttl, "ttl"), tags);
+  }
+
+  /** A copy with these tags, replacing any tags this has. */
+  public SetOptions withTags(String... tags) {
+    Objects.requireNonNull(tags, "tags must not be null");
+    return withTags(Arrays.asList(tags));
+  }
+
+  /** A copy with these tags, replacing any tags this has. */
+  public SetOptions withTags(Collection<String> tags) {
+    return new SetOptions(ttl, checkTags(tags));
+  }
+
+  /** The entry's own time-to-live, or {@code null} to use the cache's default. */
+  public @Nullable Duration ttl() {
+    return ttl;
+  }
+
+  /** The entry's tags, in the order given, without duplicates. */
+  public Set<String> tags() {
+    return tags;
+  }
+
+  static Duration requirePositive(@Nullable Duration ttl, String name) {
+    if (ttl == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + ttl);
+    }
+    return ttl;
+  }
+
+  static Set<String> checkTags(@Nullable Collection<String> tags) {
+    if (tags == null) {
+      throw new NullPointerException("tags must not be null");
+    }
+    if (tags.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> copy = new LinkedHashSet<>();
+    int index = 0;
+    for (String tag : tags) {
+      if (tag == null) {
+        throw new NullPointerException("tags[" + index + "] must not be null");
+      }
+      if (tag.isEmpty()) {
+        throw new IllegalArgumentException("tags[" + index + "] must not be empty");
+      }
+      copy.add(tag);
+      index++;
+    }
+    return Collections.unmodifiableSet(copy);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags.equals(other.tags);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ttl, tags);
+  }
+
+  @Override
+  public String toString() {
+    return "SetOptions{ttl=" + ttl + ", tags=" + tags + "}";
+  }
+}

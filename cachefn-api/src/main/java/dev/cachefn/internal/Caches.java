@@ -1,0 +1,49 @@
+package dev.cachefn.internal;
+
+import dev.cachefn.Cache;
+import dev.cachefn.CacheOptions;
+import dev.cachefn.spi.Storage;
+import dev.cachefn.spi.StorageProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/** Creates caches: finds the storage, opens the keyspace and wraps it in a {@link DefaultCache}. */
+public final class Caches {
+
+  private Caches() {}
+
+  /** Creates the cache {@code options} describe. */
+  public static <V> Cache<V> create(CacheOptions options) {
+    Storage storage = options.storage() != null ? options.storage() : findStorage(options);
+    return new DefaultCache<>(options, storage);
+  }
+
+  private static Storage findStorage(CacheOptions options) {
+    String wanted = options.storageName();
+    TreeSet<String> available = new TreeSet<>();
+    for (StorageProvider provider : providers()) {
+      if (provider.name().equals(wanted)) {
+        return provider.create();
+      }
+      available.add(provider.name());
+    }
+    throw new IllegalStateException(
+        "No storage named '" + wanted + "' for cache '" + options.name() + "'; available: " + available
+            + ". Add the module that provides it to the class path"
+            + (CacheOptions.MEMORY_STORAGE.equals(wanted) ? " (dev.cachefn:cachefn-memory)." : "."));
+  }
+
+  private static List<StorageProvider> providers() {
+    List<StorageProvider> found = new ArrayList<>();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      ServiceLoader.load(StorageProvider.class, context).forEach(found::add);
+    }
+    if (found.isEmpty()) {
+      ServiceLoader.load(StorageProvider.class, Caches.class.getClassLoader()).forEach(found::add);
+    }
+    return found;
+  }
+}

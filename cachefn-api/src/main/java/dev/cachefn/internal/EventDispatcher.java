@@ -1,0 +1,113 @@
+package dev.cachefn.internal;
+
+import dev.cachefn.CacheEvent;
+import dev.cachefn.CacheEventType;
+import dev.cachefn.CacheListener;
+import dev.cachefn.Subscription;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The listeners of one cache, per event type. Registration copies an array (rare); delivery reads one
+ * volatile field, so that a type nobody listens to costs a length check.
+ */
+final class EventDispatcher<V> {
+
+  private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
+  private static final Registration<?>[] NONE = new Registration<?>[0];
+
+  private final String cacheName;
+  private volatile Registration<V>[][] byType;
+
+  @SuppressWarnings("unchecked")
+  EventDispatcher(String cacheName) {
+    this.cacheName = cacheName;
+    Registration<V>[][] empty = new Registration[CacheEventType.values().length][];
+    Arrays.fill(empty, NONE);
+    this.byType = empty;
+  }
+
+  /** Whether any listener waits for {@code type}; check before building an event. */
+  boolean wants(CacheEventType type) {
+    return byType[type.ordinal()].length != 0;
+  }
+
+  synchronized Subscription add(CacheEventType type, CacheListener<? super V> listener) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
+    Registration<V> registration = new Registration<>(type, listener);
+    Registration<V>[][] next = byType.clone();
+    Registration<V>[] current = next[type.ordinal()];
+    Registration<V>[] grown = Arrays.copyOf(current, current.length + 1);
+    grown[current.length] = registration;
+    next[type.ordinal()] = grown;
+    byType = next;
+    return () -> remove(registration);
+  }
+
+  synchronized boolean remove(CacheEventType type, CacheListener<? super V> listener) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
+    for (Registration<V> registration : byType[type.ordinal()]) {
+      if (registration.listener.equals(listener)) {
+        return remove(registration);
+      }
+    }
+    return false;
+  }
+
+  private synchronized boolean remove(Registration<V> registration) {
+    Registration<V>[][] next = byType.clone();
+    Registration<V>[] current = next[registration.type.ordinal()];
+    int index = Arrays.asList(current).indexOf(registration);
+    if (index < 0) {
+      return false;
+    }
+    Registration<V>[] shrunk = Arrays.copyOf(current, current.length - 1);
+    System.arraycopy(current, index + 1, shrunk, index, current.length - index - 1);
+    next[registration.type.ordinal()] = shrunk;
+    byType = next;
+    return true;
+  }
+
+  /** Delivers {@code event} to every listener of its type; a failing listener is logged and skipped. */
+  void fire(CacheEvent<V> event) {
+    for (Registration<V> registration : byType[event.type().ordinal()]) {
+      try {
+        registration.listener.onEvent(event);
+      } catch (Exception | LinkageError | AssertionError e) {
+        registration.report(cacheName, e);
+      }
+    }
+  }
+
+  void fireEntry(CacheEventType type, String key, V value) {
+    if (wants(type)) {
+      fire(CacheEvent.ofEntry(type, cacheName, key, value));
+    }
+  }
+
+  /** One listener for one type; reports its first failure with a stack trace, later ones briefly. */
+  private static final class Registration<V> {
+    final CacheEventType type;
+    final CacheListener<? super V> listener;
+    final AtomicBoolean failedBefore = new AtomicBoolean();
+
+    Registration(CacheEventType type, CacheListener<? super V> listener) {
+      this.type = type;
+      this.listener = listener;
+    }
+
+    void report(String cacheName, Throwable failure) {
+      String message = "A " + type + " listener of cache '" + cacheName + "' threw; the cache operation and"
+          + " the other listeners went on. Listener: " + listener;
+      if (failedBefore.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, message, failure);
+      } else {
+        LOG.log(Level.DEBUG, message + " (" + failure + ")");
+      }
+    }
+  }
+}

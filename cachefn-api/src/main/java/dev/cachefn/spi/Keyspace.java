@@ -1,0 +1,84 @@
+package dev.cachefn.spi;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entries of one namespace in a {@link Storage}: the contract a storage implements for a cache.
+ *
+ * <p><b>Keys</b> are the cache's keys, without the namespace; the storage separates namespaces itself (a
+ * remote storage by a key prefix, the in-memory storage by a table per namespace). Arguments are already
+ * checked by the cache: keys are non-empty, values non-null, TTLs positive, tags non-empty.
+ *
+ * <p><b>Thread-safety and atomicity.</b> Every method is thread-safe. Each single-key operation is atomic:
+ * an entry, its expiry and its tags change together, and a reader sees either the old or the new entry,
+ * never a mix. Batch, tag and pattern operations are atomic per entry, not as a whole: a concurrent reader
+ * may see some of a {@code putAll} and not the rest. Single flight for cache-aside loading is done by the
+ * cache layer above, not by the storage, so a storage needs no locking for it.
+ *
+ * <p><b>Expiration</b> is the storage's job: {@link #get} and every other read never return an entry whose
+ * time-to-live has run out. Batch methods exist so that a remote storage can do them in one round trip.
+ *
+ * <p><b>Failure.</b> A storage that cannot do an operation (a lost connection, say) throws an unchecked
+ * exception and leaves every entry as it was or as fully written: never an entry without its tags or the
+ * reverse. The cache layer passes the exception to the caller.
+ *
+ * @param <V> the type of the values
+ */
+public interface Keyspace<V> extends AutoCloseable {
+
+  /** The live value under {@code key}, or {@code null}. Counts as a use of the entry for eviction. */
+  @Nullable V get(String key);
+
+  /** The live values of those {@code keys} that have one, in the order of {@code keys}. */
+  Map<String, V> getAll(Collection<String> keys);
+
+  /** Whether a live entry exists under {@code key}; not a use of the entry. */
+  boolean contains(String key);
+
+  /**
+   * Stores {@code value} under {@code key}, replacing any entry there together with its tags.
+   *
+   * @param ttl the time-to-live, or {@code null} for none
+   * @param tags the entry's tags (possibly empty)
+   */
+  void put(String key, V value, @Nullable Duration ttl, Set<String> tags);
+
+  /** Stores every entry with the same time-to-live and tags. */
+  void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags);
+
+  /** Removes the entry under {@code key}; returns whether a live one was there. */
+  boolean remove(String key);
+
+  /** Removes the entries under {@code keys}; returns the keys that had a live entry. */
+  List<String> removeAll(Collection<String> keys);
+
+  /** Removes every entry carrying at least one of {@code tags}; returns the count. O(entries tagged). */
+  int removeByTags(Collection<String> tags);
+
+  /** Removes every entry whose key matches {@code pattern}; returns the count. */
+  int removeByPattern(GlobPattern pattern);
+
+  /** Removes every entry of this keyspace (only this namespace); returns the count. */
+  int clear();
+
+  /** The keys of live entries matching {@code pattern}. */
+  List<String> keys(GlobPattern pattern);
+
+  /** Up to {@code limit} live entries whose keys match {@code pattern}; not a use of the entries. */
+  Map<String, V> entries(GlobPattern pattern, int limit);
+
+  /** The number of entries held; may count expired entries not yet removed. */
+  long size();
+
+  /** An estimate of the bytes the entries take; see the storage's documentation for how it is made. */
+  long estimatedBytes();
+
+  /** Detaches this view's removal listener; the entries stay for other views of the namespace. */
+  @Override
+  void close();
+}

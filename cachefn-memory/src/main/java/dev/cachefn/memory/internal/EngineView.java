@@ -1,0 +1,107 @@
+package dev.cachefn.memory.internal;
+
+import dev.cachefn.spi.GlobPattern;
+import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.RemovalListener;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener. */
+final class EngineView<V> implements Keyspace<V> {
+
+  private final MemoryEngine<V> engine;
+  private final RemovalListener<? super V> listener;
+
+  EngineView(MemoryEngine<V> engine, RemovalListener<? super V> listener) {
+    this.engine = engine;
+    this.listener = listener;
+    engine.addListener(listener);
+  }
+
+  @Override
+  public @Nullable V get(String key) {
+    return engine.get(key);
+  }
+
+  @Override
+  public Map<String, V> getAll(Collection<String> keys) {
+    Map<String, V> found = new LinkedHashMap<>();
+    for (String key : keys) {
+      V value = engine.get(key);
+      if (value != null) {
+        found.put(key, value);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean contains(String key) {
+    return engine.contains(key);
+  }
+
+  @Override
+  public void put(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    engine.put(key, value, ttl, tags);
+  }
+
+  @Override
+  public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
+    engine.putAll(entries, ttl, tags);
+  }
+
+  @Override
+  public boolean remove(String key) {
+    return engine.remove(key);
+  }
+
+  @Override
+  public List<String> removeAll(Collection<String> keys) {
+    return engine.removeAll(keys);
+  }
+
+  @Override
+  public int removeByTags(Collection<String> tags) {
+    return engine.removeByTags(tags);
+  }
+
+  @Override
+  public int removeByPattern(GlobPattern pattern) {
+    return engine.removeByPattern(pattern);
+  }
+
+  @Override
+  public int clear() {
+    return engine.clear();
+  }
+
+  @Override
+  public List<String> keys(GlobPattern pattern) {
+    return engine.keys(pattern);
+  }
+
+  @Override
+  public Map<String, V> entries(GlobPattern pattern, int limit) {
+    return engine.entries(pattern, limit);
+  }
+
+  @Override
+  public long size() {
+    return engine.size();
+  }
+
+  @Override
+  public long estimatedBytes() {
+    return engine.estimatedBytes();
+  }
+
+  @Override
+  public void close() {
+    engine.removeListener(listener);
+  }
+}

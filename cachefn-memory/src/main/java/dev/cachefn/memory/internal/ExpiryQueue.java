@@ -1,0 +1,99 @@
+package dev.cachefn.memory.internal;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The nodes that expire, soonest first: a binary min-heap on {@link Node#expiresAt} whose nodes know their
+ * index, so that removing any node costs O(log n). Guarded by the engine's lock.
+ */
+final class ExpiryQueue<V> {
+
+  @SuppressWarnings("unchecked")
+  private Node<V>[] heap = new Node[16];
+  private int size;
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Nullable Node<V> soonest() {
+    return size == 0 ? null : heap[0];
+  }
+
+  void add(Node<V> node) {
+    if (size == heap.length) {
+      heap = Arrays.copyOf(heap, size * 2);
+    }
+    place(node, size);
+    size++;
+    siftUp(node.heapIndex);
+  }
+
+  void remove(Node<V> node) {
+    int index = node.heapIndex;
+    if (index < 0) {
+      return;
+    }
+    node.heapIndex = -1;
+    size--;
+    if (index == size) {
+      heap[size] = null;
+      return;
+    }
+    Node<V> last = heap[size];
+    heap[size] = null;
+    place(last, index);
+    siftDown(index);
+    siftUp(last.heapIndex);
+  }
+
+  void clear() {
+    for (int i = 0; i < size; i++) {
+      heap[i].heapIndex = -1;
+      heap[i] = null;
+    }
+    size = 0;
+  }
+
+  private void siftUp(int index) {
+    while (index > 0) {
+      int parent = (index - 1) >>> 1;
+      if (heap[parent].expiresAt - heap[index].expiresAt <= 0) {
+        return;
+      }
+      swap(parent, index);
+      index = parent;
+    }
+  }
+
+  private void siftDown(int index) {
+    while (true) {
+      int smallest = index;
+      int left = 2 * index + 1;
+      int right = left + 1;
+      if (left < size && heap[left].expiresAt - heap[smallest].expiresAt < 0) {
+        smallest = left;
+      }
+      if (right < size && heap[right].expiresAt - heap[smallest].expiresAt < 0) {
+        smallest = right;
+      }
+      if (smallest == index) {
+        return;
+      }
+      swap(index, smallest);
+      index = smallest;
+    }
+  }
+
+  private void swap(int a, int b) {
+    Node<V> first = heap[a];
+    place(heap[b], a);
+    place(first, b);
+  }
+
+  private void place(Node<V> node, int index) {
+    heap[index] = node;
+    node.heapIndex = index;
+  }
+}

@@ -1,0 +1,400 @@
+package dev.cachefn.memory.internal;
+
+import dev.cachefn.Ticker;
+import dev.cachefn.spi.GlobPattern;
+import dev.cachefn.spi.RemovalListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entries of one namespace: a bounded, strict-LRU, TTL- and tag-aware table.
+ *
+ * <p><b>Reads</b> take no lock: a {@link ConcurrentHashMap} lookup, an expiry check (only for entries that
+ * have a TTL, so the ticker is not read otherwise) and a slot in a striped {@link ReadBuffer}. <b>Writes</b>
+ * take the lock, first replay the buffered reads into the {@link AccessOrder}, then change the table, the
+ * order, the {@link ExpiryQueue} and the {@link TagIndex} together, remove due entries, and evict the least
+ * recently used while over {@code maxSize}. Removal notifications go out after the lock is released.
+ */
+final class MemoryEngine<V> {
+
+  private static final long BASE_BYTES = 2048;
+
+  private final String namespace;
+  private final long maxSize;
+  private final Ticker ticker;
+  private final ConcurrentHashMap<String, Node<V>> table;
+  private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AccessOrder<V> order = new AccessOrder<>();
+  private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
+  private final TagIndex<V> tags = new TagIndex<>();
+  private final List<RemovalListener<? super V>> listeners = new CopyOnWriteArrayList<>();
+
+  // written under the lock, read without it
+  private volatile long count;
+  private volatile long bytes;
+
+  MemoryEngine(String namespace, long maxSize, Ticker ticker) {
+    this.namespace = namespace;
+    this.maxSize = maxSize;
+    this.ticker = ticker;
+    this.table = new ConcurrentHashMap<>((int) Math.min(maxSize, 1 << 16));
+  }
+
+  String namespace() {
+    return namespace;
+  }
+
+  long maxSize() {
+    return maxSize;
+  }
+
+  void addListener(RemovalListener<? super V> listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(RemovalListener<? super V> listener) {
+    listeners.remove(listener);
+  }
+
+  // ---- lock-free reads --------------------------------------------------------------------------------
+
+  @Nullable V get(String key) {
+    Node<V> node = table.get(key);
+    if (node == null) {
+      return null;
+    }
+    if (node.expires() && node.isExpiredAt(ticker.read())) {
+      expire(node);
+      return null;
+    }
+    recordRead(node);
+    return node.value;
+  }
+
+  private void recordRead(Node<V> node) {
+    if (!reads.offer(node) && lock.tryLock()) {
+      Removals<V> removals = new Removals<>();
+      try {
+        maintain(removals);
+        reads.offer(node);
+      } finally {
+        lock.unlock();
+      }
+      removals.notify(listeners);
+    }
+  }
+
+  boolean contains(String key) {
+    Node<V> node = table.get(key);
+    return node != null && !(node.expires() && node.isExpiredAt(ticker.read()));
+  }
+
+  List<String> keys(GlobPattern pattern) {
+    long now = ticker.read();
+    List<String> keys = new ArrayList<>();
+    String literal = pattern.literal();
+    if (literal != null) {
+      Node<V> node = table.get(literal);
+      if (node != null && !node.isExpiredAt(now)) {
+        keys.add(literal);
+      }
+      return keys;
+    }
+    for (Node<V> node : table.values()) {
+      if (!node.isExpiredAt(now) && pattern.matches(node.key)) {
+        keys.add(node.key);
+      }
+    }
+    return keys;
+  }
+
+  Map<String, V> entries(GlobPattern pattern, int limit) {
+    long now = ticker.read();
+    Map<String, V> entries = new LinkedHashMap<>();
+    for (Node<V> node : table.values()) {
+      if (entries.size() >= limit) {
+        break;
+      }
+      if (!node.isExpiredAt(now) && pattern.matches(node.key)) {
+        entries.put(node.key, node.value);
+      }
+    }
+    return entries;
+  }
+
+  long size() {
+    return count;
+  }
+
+  long estimatedBytes() {
+    return BASE_BYTES + bytes;
+  }
+
+  // ---- writes, under the lock -------------------------------------------------------------------------
+
+  void put(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+    Node<V> node = newNode(key, value, ttl, entryTags);
+    Removals<V> removals = new Removals<>();
+    lock.lock();
+    try {
+      maintain(removals);
+      insert(node);
+      evictOverflow(removals);
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+  }
+
+  void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> entryTags) {
+    List<Node<V>> nodes = new ArrayList<>(entries.size());
+    entries.forEach((key, value) -> nodes.add(newNode(key, value, ttl, entryTags)));
+    Removals<V> removals = new Removals<>();
+    lock.lock();
+    try {
+      maintain(removals);
+      nodes.forEach(this::insert);
+      evictOverflow(removals);
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+  }
+
+  private Node<V> newNode(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+    long expiresAt = ttl == null ? Node.NEVER : ticker.read() + saturatedNanos(ttl);
+    String[] tagArray = entryTags.isEmpty() ? Node.NO_TAGS : entryTags.toArray(new String[0]);
+    return new Node<>(key, value, expiresAt, tagArray, SizeEstimator.entry(key, value, tagArray.length));
+  }
+
+  private static long saturatedNanos(Duration ttl) {
+    try {
+      return Math.min(ttl.toNanos(), Long.MAX_VALUE / 4);
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE / 4;
+    }
+  }
+
+  private void insert(Node<V> node) {
+    Node<V> replaced = table.put(node.key, node);
+    if (replaced != null) {
+      unlink(replaced);
+    }
+    order.addMostRecent(node);
+    if (node.expires()) {
+      expiries.add(node);
+    }
+    tags.add(node);
+    count++;
+    bytes += node.weight;
+  }
+
+  boolean remove(String key) {
+    Removals<V> removals = new Removals<>();
+    boolean removedLive;
+    lock.lock();
+    try {
+      removedLive = removeNode(table.get(key), removals);
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removedLive;
+  }
+
+  List<String> removeAll(Collection<String> keys) {
+    List<String> removed = new ArrayList<>();
+    Removals<V> removals = new Removals<>();
+    lock.lock();
+    try {
+      for (String key : keys) {
+        if (removeNode(table.get(key), removals)) {
+          removed.add(key);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removed;
+  }
+
+  int removeByTags(Collection<String> tagsToRemove) {
+    Removals<V> removals = new Removals<>();
+    int removed = 0;
+    lock.lock();
+    try {
+      for (Node<V> node : tags.nodesTagged(tagsToRemove)) {
+        removed += removeNode(node, removals) ? 1 : 0;
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removed;
+  }
+
+  int removeByPattern(GlobPattern pattern) {
+    String literal = pattern.literal();
+    if (literal != null) {
+      return remove(literal) ? 1 : 0;
+    }
+    Removals<V> removals = new Removals<>();
+    int removed = 0;
+    lock.lock();
+    try {
+      for (Node<V> node : table.values()) {
+        if (pattern.matches(node.key)) {
+          removed += removeNode(node, removals) ? 1 : 0;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removed;
+  }
+
+  int clear() {
+    Removals<V> removals = new Removals<>();
+    int removed = 0;
+    lock.lock();
+    try {
+      reads.drainTo(node -> { });
+      long now = ticker.read();
+      for (Node<V> node : table.values()) {
+        node.retired = true;
+        node.heapIndex = -1;
+        if (node.isExpiredAt(now)) {
+          removals.expired(node);
+        } else {
+          removed++;
+        }
+      }
+      table.clear();
+      order.clear();
+      expiries.clear();
+      tags.clear();
+      count = 0;
+      bytes = 0;
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removed;
+  }
+
+  /** Removes {@code node} if it is still in the table; true if it was live (an expired one is reported). */
+  private boolean removeNode(@Nullable Node<V> node, Removals<V> removals) {
+    if (node == null || !table.remove(node.key, node)) {
+      return false;
+    }
+    unlink(node);
+    if (node.expires() && node.isExpiredAt(ticker.read())) {
+      removals.expired(node);
+      return false;
+    }
+    return true;
+  }
+
+  private void expire(Node<V> node) {
+    Removals<V> removals = new Removals<>();
+    lock.lock();
+    try {
+      if (table.remove(node.key, node)) {
+        unlink(node);
+        removals.expired(node);
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+  }
+
+  /** Takes {@code node} out of the order, the expiry queue, the tag index and the counts. */
+  private void unlink(Node<V> node) {
+    node.retired = true;
+    order.remove(node);
+    expiries.remove(node);
+    tags.remove(node);
+    count--;
+    bytes -= node.weight;
+  }
+
+  /** Replays buffered reads, then removes the entries whose time is up. Caller holds the lock. */
+  private void maintain(Removals<V> removals) {
+    reads.drainTo(this::applyRead);
+    if (expiries.isEmpty()) {
+      return;
+    }
+    long now = ticker.read();
+    for (Node<V> soonest = expiries.soonest(); soonest != null && soonest.isExpiredAt(now);
+        soonest = expiries.soonest()) {
+      table.remove(soonest.key, soonest);
+      unlink(soonest);
+      removals.expired(soonest);
+    }
+  }
+
+  private void applyRead(Node<V> node) {
+    if (!node.retired) {
+      order.moveToMostRecent(node);
+    }
+  }
+
+  private void evictOverflow(Removals<V> removals) {
+    while (count > maxSize) {
+      Node<V> eldest = order.leastRecent();
+      if (eldest == null) {
+        return;
+      }
+      table.remove(eldest.key, eldest);
+      unlink(eldest);
+      removals.evicted(eldest);
+    }
+  }
+
+  /** Removals decided under the lock, announced after it is released. */
+  private static final class Removals<V> {
+    private @Nullable List<Node<V>> evicted;
+    private @Nullable List<Node<V>> expired;
+
+    void evicted(Node<V> node) {
+      if (evicted == null) {
+        evicted = new ArrayList<>();
+      }
+      evicted.add(node);
+    }
+
+    void expired(Node<V> node) {
+      if (expired == null) {
+        expired = new ArrayList<>();
+      }
+      expired.add(node);
+    }
+
+    void notify(List<RemovalListener<? super V>> listeners) {
+      if (evicted == null && expired == null) {
+        return;
+      }
+      for (RemovalListener<? super V> listener : listeners) {
+        if (evicted != null) {
+          evicted.forEach(node -> listener.evicted(node.key, node.value));
+        }
+        if (expired != null) {
+          expired.forEach(node -> listener.expired(node.key, node.value));
+        }
+      }
+    }
+  }
+}
