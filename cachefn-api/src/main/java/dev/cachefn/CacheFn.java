@@ -3,7 +3,7 @@ package dev.cachefn;
 import dev.cachefn.internal.Caches;
 
 /**
- * Entry point: creates caches and memoizers.
+ * Entry point: creates caches. Memoized functions come from {@link Memoizer}.
  *
  * <pre>{@code
  * Cache<User> users = CacheFn.builder("users").maxSize(1_000).defaultTtl(Duration.ofMinutes(10)).build();
@@ -22,10 +22,5 @@ public final class CacheFn {
   /** Creates a cache from settings built earlier. */
   public static <V> Cache<V> create(CacheOptions options) {
     return Caches.create(options);
-  }
-
-  /** Starts building a memoizer whose entries live in a cache of its own, named {@code name}. */
-  public static Memoizer.Builder memoizer(String name) {
-    return Memoizer.builder(name);
   }
 }

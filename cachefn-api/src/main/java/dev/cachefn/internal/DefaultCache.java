@@ -396,14 +396,18 @@ final class DefaultCache<V> implements Cache<V> {
       return flight.result.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
+      if (cause == null) {
+        throw e;
       }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
+      // the fetcher's own exception, also a checked one (a Kotlin fetcher can throw one): the waiters must
+      // get what the fetching caller got, not a CompletionException around it
+      throw DefaultCache.<RuntimeException>rethrow(cause);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+    throw (T) failure;
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -77,7 +77,9 @@ final class EventDispatcher<V> {
     for (Registration<V> registration : byType[event.type().ordinal()]) {
       try {
         registration.listener.onEvent(event);
-      } catch (Exception | LinkageError | AssertionError e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal; // out of memory, stack overflow: not the listener's failure to swallow
+      } catch (Throwable e) {
         registration.report(cacheName, e);
       }
     }

@@ -1,0 +1,194 @@
+package dev.cachefn.memory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The expiry heap: soonest first, O(log n) removal of any node, heap indexes kept right. */
+class ExpiryQueueTest {
+
+  private static Node<String> node(String key, long expiresAt) {
+    return new Node<>(key, "v", expiresAt, Node.NO_TAGS, 0);
+  }
+
+  /** Takes every node out through {@code soonest()}, in the order the queue hands them out. */
+  private static List<Node<String>> drain(ExpiryQueue<String> queue) {
+    List<Node<String>> out = new ArrayList<>();
+    for (Node<String> soonest = queue.soonest(); soonest != null; soonest = queue.soonest()) {
+      out.add(soonest);
+      queue.remove(soonest);
+      assertThat(soonest.heapIndex).isEqualTo(-1);
+    }
+    assertThat(queue.isEmpty()).isTrue();
+    return out;
+  }
+
+  @Test
+  void emptyQueueHasNoSoonest() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.soonest()).isNull();
+  }
+
+  @Test
+  void soonestIsTheNodeWithTheSmallestDeadline() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    Node<String> late = node("late", 300);
+    Node<String> early = node("early", 100);
+    Node<String> middle = node("middle", 200);
+
+    queue.add(late);
+    queue.add(early);
+    queue.add(middle);
+
+    assertThat(queue.isEmpty()).isFalse();
+    assertThat(queue.soonest()).isSameAs(early);
+    assertThat(drain(queue)).containsExactly(early, middle, late);
+  }
+
+  @Test
+  void addedNodesKnowTheirIndexAndRemovedOnesDoNot() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    Node<String> a = node("a", 5);
+    Node<String> b = node("b", 1);
+    assertThat(a.heapIndex).isEqualTo(-1);
+
+    queue.add(a);
+    queue.add(b);
+    assertThat(List.of(a.heapIndex, b.heapIndex)).containsExactlyInAnyOrder(0, 1);
+    assertThat(b.heapIndex).isZero();
+
+    queue.remove(a);
+    assertThat(a.heapIndex).isEqualTo(-1);
+    assertThat(b.heapIndex).isZero();
+  }
+
+  @Test
+  void removingANodeThatIsNotQueuedChangesNothing() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    Node<String> a = node("a", 1);
+    Node<String> b = node("b", 2);
+    Node<String> stranger = node("stranger", 0);
+    queue.add(a);
+    queue.add(b);
+
+    queue.remove(stranger);
+    queue.remove(a);
+    queue.remove(a); // twice
+
+    assertThat(drain(queue)).containsExactly(b);
+  }
+
+  @Test
+  void removingTheLastSlotAndTheRootKeepsTheHeapValid() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    List<Node<String>> nodes = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Node<String> node = node("n" + i, i * 10L);
+      nodes.add(node);
+      queue.add(node);
+    }
+
+    queue.remove(nodes.get(6)); // the last slot
+    queue.remove(nodes.get(0)); // the root
+
+    assertThat(drain(queue)).containsExactlyElementsOf(nodes.subList(1, 6));
+  }
+
+  @Test
+  void randomAddsAndRemovalsAlwaysYieldTheSoonestFirst() {
+    Random random = new Random(42);
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    List<Node<String>> live = new ArrayList<>();
+
+    for (int step = 0; step < 20_000; step++) {
+      int op = random.nextInt(10);
+      if (op < 5 || live.isEmpty()) {
+        // few distinct deadlines, so that ties are common
+        Node<String> node = node("n" + step, random.nextInt(500));
+        queue.add(node);
+        live.add(node);
+      } else if (op < 8) {
+        Node<String> victim = live.remove(random.nextInt(live.size()));
+        queue.remove(victim);
+        assertThat(victim.heapIndex).isEqualTo(-1);
+      } else {
+        Node<String> soonest = queue.soonest();
+        long min = live.stream().mapToLong(n -> n.expiresAt).min().orElseThrow();
+        assertThat(soonest).isNotNull();
+        assertThat(soonest.expiresAt).as("step %d", step).isEqualTo(min);
+        queue.remove(soonest);
+        live.remove(soonest);
+      }
+      assertThat(queue.isEmpty()).isEqualTo(live.isEmpty());
+    }
+
+    List<Node<String>> drained = drain(queue);
+    assertThat(drained).containsExactlyInAnyOrderElementsOf(live);
+    assertThat(drained).extracting(n -> n.expiresAt).isSorted();
+  }
+
+  @Test
+  void manyNodesWithRandomRemovalsDrainInDeadlineOrder() {
+    Random random = new Random(7);
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    List<Node<String>> nodes = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) { // grows the heap array many times
+      Node<String> node = node("n" + i, random.nextLong() >>> 2);
+      nodes.add(node);
+      queue.add(node);
+    }
+    Collections.shuffle(nodes, random);
+    List<Node<String>> removed = new ArrayList<>(nodes.subList(0, 2_000));
+    List<Node<String>> kept = new ArrayList<>(nodes.subList(2_000, nodes.size()));
+
+    removed.forEach(queue::remove);
+
+    kept.sort(Comparator.comparingLong(n -> n.expiresAt));
+    assertThat(drain(queue)).extracting(n -> n.expiresAt)
+        .containsExactlyElementsOf(kept.stream().map(n -> n.expiresAt).toList());
+    assertThat(removed).allSatisfy(n -> assertThat(n.heapIndex).isEqualTo(-1));
+  }
+
+  @Test
+  void deadlinesAcrossTheLongOverflowAreOrderedByTimeNotBySign() {
+    long base = Long.MAX_VALUE - 1_000;
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    Node<String> beforeWrap = node("before", base + 500);
+    Node<String> afterWrap = node("after", base + 1_500); // wrapped to a negative number
+    Node<String> muchLater = node("later", base + 2_500);
+
+    queue.add(muchLater);
+    queue.add(afterWrap);
+    queue.add(beforeWrap);
+
+    assertThat(afterWrap.expiresAt).isNegative();
+    assertThat(drain(queue)).containsExactly(beforeWrap, afterWrap, muchLater);
+  }
+
+  @Test
+  void clearEmptiesTheQueueAndResetsEveryIndex() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    List<Node<String>> nodes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Node<String> node = node("n" + i, 40 - i);
+      nodes.add(node);
+      queue.add(node);
+    }
+
+    queue.clear();
+
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.soonest()).isNull();
+    assertThat(nodes).allSatisfy(n -> assertThat(n.heapIndex).isEqualTo(-1));
+    Node<String> again = node("again", 1);
+    queue.add(again);
+    assertThat(drain(queue)).containsExactly(again);
+  }
+}
