@@ -73,8 +73,9 @@ public interface Cache<V> {
    * <p>Single flight: concurrent callers for the same missing key run the fetcher once and all receive its
    * result. If the fetcher throws, every waiting caller receives that exception and nothing is stored; the
    * next call fetches again. A {@code null} result is returned to the callers but not stored. If the key is
-   * written, deleted or invalidated while the fetch runs, the fetched value is returned but not stored, so a
-   * fetch never resurrects invalidated data. Calling {@code getOrFetch} for the same key from inside its own
+   * written, deleted or invalidated while the fetch runs, the fetched value is returned to the callers already
+   * waiting but not stored, and callers arriving after that start a fetch of their own: a fetch never
+   * resurrects invalidated data nor overwrites a newer write. Calling {@code getOrFetch} for the same key from inside its own
    * fetcher fails with {@link IllegalStateException} instead of deadlocking.
    */
   @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options);

@@ -283,7 +283,7 @@ final class DefaultCache<V> implements Cache<V> {
       return cached;
     }
     Flight<V> mine = new Flight<>(options.tags());
-    Flight<V> running = flights.putIfAbsent(key, mine);
+    Flight<V> running = register(key, mine);
     if (running != null) {
       if (running.isFetchingOn(Thread.currentThread())) {
         throw recursiveFetch(key);
@@ -329,7 +329,7 @@ final class DefaultCache<V> implements Cache<V> {
       return CompletableFuture.completedFuture(cached);
     }
     Flight<V> mine = new Flight<>(options.tags());
-    Flight<V> running = flights.putIfAbsent(key, mine);
+    Flight<V> running = register(key, mine);
     if (running != null) {
       if (running.isFetchingOn(Thread.currentThread())) {
         return CompletableFuture.failedFuture(recursiveFetch(key));
@@ -375,8 +375,30 @@ final class DefaultCache<V> implements Cache<V> {
     return mine.result.copy();
   }
 
+  /**
+   * Registers {@code mine} as the flight of {@code key} and returns {@code null}, or returns the running
+   * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
+   * the caller has already seen, so a caller that starts after the removal must not receive it.
+   */
+  private @Nullable Flight<V> register(String key, Flight<V> mine) {
+    while (true) {
+      Flight<V> running = flights.putIfAbsent(key, mine);
+      if (running == null || !running.isStale() || running.isFetchingOn(Thread.currentThread())) {
+        return running;
+      }
+      if (flights.replace(key, running, mine)) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Stores a fetched value unless the flight went stale (a removal or write of the key marked it) or the key
+   * was written meanwhile by a writer that looked for a flight before this one registered: the storage's
+   * put-if-absent lets that write win without a lock around every write.
+   */
   private void storeFetched(String key, V value, SetOptions options, Flight<V> flight) {
-    if (flight.storeUnlessStale(() -> keyspace.put(key, value, ttl(options), options.tags()))) {
+    if (flight.storeUnlessStale(() -> keyspace.putIfAbsent(key, value, ttl(options), options.tags()))) {
       recordSet(key, value);
     }
   }

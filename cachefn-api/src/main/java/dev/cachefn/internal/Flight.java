@@ -25,16 +25,19 @@ final class Flight<V> {
     return fetchingThread == thread;
   }
 
+  synchronized boolean isStale() {
+    return stale;
+  }
+
   synchronized void markStale() {
     stale = true;
   }
 
-  /** Runs {@code store} unless the flight went stale; atomic with respect to {@link #markStale()}. */
-  synchronized boolean storeUnlessStale(Runnable store) {
-    if (stale) {
-      return false;
-    }
-    store.run();
-    return true;
+  /**
+   * Runs {@code store} unless the flight went stale; atomic with respect to {@link #markStale()}. Returns
+   * whether it ran and stored.
+   */
+  synchronized boolean storeUnlessStale(java.util.function.BooleanSupplier store) {
+    return !stale && store.getAsBoolean();
   }
 }

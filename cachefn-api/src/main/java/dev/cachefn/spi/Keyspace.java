@@ -48,6 +48,13 @@ public interface Keyspace<V> extends AutoCloseable {
    */
   void put(String key, V value, @Nullable Duration ttl, Set<String> tags);
 
+  /**
+   * Stores {@code value} under {@code key} only if no live entry is there, atomically with respect to every
+   * other write of the key; returns whether it stored. The cache stores fetched values this way, so that a
+   * fetch never overwrites a write that landed while it ran.
+   */
+  boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags);
+
   /** Stores every entry with the same time-to-live and tags. */
   void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags);
 

@@ -51,6 +51,11 @@ final class EngineView<V> implements Keyspace<V> {
   }
 
   @Override
+  public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    return engine.putIfAbsent(key, value, ttl, tags);
+  }
+
+  @Override
   public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
     engine.putAll(entries, ttl, tags);
   }

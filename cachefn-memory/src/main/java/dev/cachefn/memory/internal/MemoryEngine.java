@@ -156,6 +156,29 @@ final class MemoryEngine<V> {
     removals.notify(listeners);
   }
 
+  boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+    Node<V> node = newNode(key, value, ttl, entryTags);
+    Removals<V> removals = new Removals<>();
+    boolean stored = false;
+    lock.lock();
+    try {
+      maintain(removals);
+      Node<V> present = table.get(key);
+      if (present == null || present.isExpiredAt(ticker.read())) {
+        if (present != null) {
+          removals.expired(present);
+        }
+        insert(node);
+        evictOverflow(removals);
+        stored = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return stored;
+  }
+
   void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> entryTags) {
     List<Node<V>> nodes = new ArrayList<>(entries.size());
     entries.forEach((key, value) -> nodes.add(newNode(key, value, ttl, entryTags)));
