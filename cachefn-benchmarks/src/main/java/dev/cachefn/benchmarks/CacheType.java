@@ -1,0 +1,307 @@
+package dev.cachefn.benchmarks;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cachefn.Cache;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cache2k.Cache2kBuilder;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The caches the throughput benchmarks compare, each configured the way its authors benchmark it. Select
+ * with {@code -p impl=CacheFn,Caffeine,...}.
+ */
+public enum CacheType {
+
+  /** CacheFn with its defaults (stats on), bounded by {@code maxSize}. */
+  CacheFn {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return cacheFn(maximumSize, true);
+    }
+  },
+
+  /** Caffeine with {@code initialCapacity = maximumSize}, as Caffeine's own suite; default executor. */
+  Caffeine {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return caffeine(maximumSize, false);
+    }
+  },
+
+  /** A plain {@link ConcurrentHashMap}, unbounded: the physical limit of a hash-table cache. */
+  ConcurrentHashMap {
+    @Override
+    public BenchCache create(int maximumSize) {
+      ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>(maximumSize);
+      return new MapCache(map);
+    }
+  },
+
+  /** A synchronized, access-ordered, bounded {@link LinkedHashMap}: the naive strict LRU. */
+  LinkedHashMap {
+    @Override
+    public BenchCache create(int maximumSize) {
+      Map<String, Object> lru = new LinkedHashMap<>(maximumSize, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+          return size() > maximumSize;
+        }
+      };
+      return new MapCache(Collections.synchronizedMap(lru));
+    }
+  },
+
+  /** Guava with {@code concurrencyLevel(64)} and {@code initialCapacity = maximumSize}, as Caffeine's suite. */
+  Guava {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return guava(maximumSize, 64);
+    }
+  },
+
+  /** Guava with its default concurrency level (4). Not in the default parameter lists. */
+  GuavaDefault {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return guava(maximumSize, -1);
+    }
+  },
+
+  /** cache2k with {@code entryCapacity}; reads with {@code peek} (no loader). */
+  Cache2k {
+    @Override
+    public BenchCache create(int maximumSize) {
+      org.cache2k.Cache<String, Object> cache = Cache2kBuilder.of(String.class, Object.class)
+          .name("bench-" + SEQUENCE.incrementAndGet())
+          .entryCapacity(maximumSize)
+          .build();
+      return new BenchCache() {
+        @Override
+        public @Nullable Object get(String key) {
+          return cache.peek(key);
+        }
+
+        @Override
+        public void put(String key, Object value) {
+          cache.put(key, value);
+        }
+
+        @Override
+        public void clear() {
+          cache.clear();
+        }
+
+        @Override
+        public long size() {
+          return cache.asMap().size();
+        }
+
+        @Override
+        public void close() {
+          cache.close();
+        }
+      };
+    }
+  },
+
+  /** Ehcache 3 with an on-heap tier bounded in entries ({@code heap(n)}). */
+  Ehcache3 {
+    @Override
+    public BenchCache create(int maximumSize) {
+      String alias = "bench-" + SEQUENCE.incrementAndGet();
+      CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder()
+          .withCache(alias, CacheConfigurationBuilder.newCacheConfigurationBuilder(
+              String.class, Object.class, ResourcePoolsBuilder.heap(maximumSize)))
+          .build(true);
+      org.ehcache.Cache<String, Object> cache = manager.getCache(alias, String.class, Object.class);
+      return new BenchCache() {
+        @Override
+        public @Nullable Object get(String key) {
+          return cache.get(key);
+        }
+
+        @Override
+        public void put(String key, Object value) {
+          cache.put(key, value);
+        }
+
+        @Override
+        public void clear() {
+          cache.clear();
+        }
+
+        @Override
+        public long size() {
+          long count = 0;
+          for (org.ehcache.Cache.Entry<String, Object> ignored : cache) {
+            count++;
+          }
+          return count;
+        }
+
+        @Override
+        public void close() {
+          manager.close();
+        }
+      };
+    }
+  };
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  /** A cache of this type bounded at {@code maximumSize} entries (the map is unbounded). */
+  public abstract BenchCache create(int maximumSize);
+
+  /** CacheFn with stats on or off. */
+  public static BenchCache cacheFn(int maximumSize, boolean recordStats) {
+    Cache<Object> cache = dev.cachefn.CacheFn.builder("bench-" + SEQUENCE.incrementAndGet())
+        .maxSize(maximumSize)
+        .recordStats(recordStats)
+        .build();
+    return new CacheFnCache(cache);
+  }
+
+  /** Caffeine as in {@link #Caffeine}, optionally with {@code recordStats()}. */
+  public static BenchCache caffeine(int maximumSize, boolean recordStats) {
+    Caffeine<Object, Object> builder = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+        .initialCapacity(maximumSize)
+        .maximumSize(maximumSize);
+    if (recordStats) {
+      builder.recordStats();
+    }
+    com.github.benmanes.caffeine.cache.Cache<String, Object> cache = builder.build();
+    return new BenchCache() {
+      @Override
+      public @Nullable Object get(String key) {
+        return cache.getIfPresent(key);
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void clear() {
+        cache.invalidateAll();
+      }
+
+      @Override
+      public void cleanUp() {
+        cache.cleanUp();
+      }
+
+      @Override
+      public long size() {
+        return cache.estimatedSize();
+      }
+    };
+  }
+
+  private static BenchCache guava(int maximumSize, int concurrencyLevel) {
+    com.google.common.cache.CacheBuilder<Object, Object> builder = com.google.common.cache.CacheBuilder.newBuilder()
+        .initialCapacity(maximumSize)
+        .maximumSize(maximumSize);
+    if (concurrencyLevel > 0) {
+      builder.concurrencyLevel(concurrencyLevel);
+    }
+    com.google.common.cache.Cache<String, Object> cache = builder.build();
+    return new BenchCache() {
+      @Override
+      public @Nullable Object get(String key) {
+        return cache.getIfPresent(key);
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void clear() {
+        cache.invalidateAll();
+      }
+
+      @Override
+      public void cleanUp() {
+        cache.cleanUp();
+      }
+
+      @Override
+      public long size() {
+        return cache.size();
+      }
+    };
+  }
+
+  /** CacheFn behind {@link BenchCache}; {@link #cache()} exposes the full API. */
+  public static final class CacheFnCache implements BenchCache {
+    private final Cache<Object> cache;
+
+    CacheFnCache(Cache<Object> cache) {
+      this.cache = cache;
+    }
+
+    public Cache<Object> cache() {
+      return cache;
+    }
+
+    @Override
+    public @Nullable Object get(String key) {
+      return cache.get(key);
+    }
+
+    @Override
+    public void put(String key, Object value) {
+      cache.set(key, value);
+    }
+
+    @Override
+    public void clear() {
+      cache.clear();
+    }
+
+    @Override
+    public long size() {
+      return cache.size();
+    }
+  }
+
+  private static final class MapCache implements BenchCache {
+    private final Map<String, Object> map;
+
+    MapCache(Map<String, Object> map) {
+      this.map = map;
+    }
+
+    @Override
+    public @Nullable Object get(String key) {
+      return map.get(key);
+    }
+
+    @Override
+    public void put(String key, Object value) {
+      map.put(key, value);
+    }
+
+    @Override
+    public void clear() {
+      map.clear();
+    }
+
+    @Override
+    public long size() {
+      return map.size();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.cachefn.cdi;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Caches a method's result by its arguments: a call whose key is cached returns the cached value without
+ * running the method.
+ *
+ * <pre>{@code
+ * @Memoize(cache = "users", ttl = "10m", tags = {"users", "user:{id}"})
+ * User find(@CacheKey String id) { ... }
+ * }</pre>
+ *
+ * <p>The key is made of the parameters marked {@link CacheKey} (all parameters when none is marked; a
+ * method without parameters has one entry), each written by its {@code toString()}, or by a
+ * {@link #keyGenerator()}. Concurrent calls with the same key run the method once (single flight); a thrown
+ * exception reaches every waiting caller and is not cached; a {@code null} result is returned and not cached.
+ *
+ * <p>Return types: a plain value; an {@link java.util.Optional} (an empty one is not cached); a
+ * {@link java.util.concurrent.CompletionStage} or {@link java.util.concurrent.CompletableFuture}, whose
+ * completed value is cached and whose failure never is. A {@code void} method, a tag template naming no
+ * parameter, or a key parameter whose type keeps {@code Object}'s {@code toString()} or {@code equals()} fails
+ * the deployment with a message naming the method.
+ *
+ * <p>Put it on methods of a CDI bean; the methods must not be private, static or final.
+ */
+@InterceptorBinding
+@Documented
+@Retention(RUNTIME)
+@Target({METHOD, TYPE})
+public @interface Memoize {
+
+  /** The cache that holds the results; default {@code <fully qualified class name>.<method name>}. */
+  @Nonbinding
+  String cache() default "";
+
+  /**
+   * How long a result stays cached: ISO-8601 ({@code PT10M}) or {@code 500ms}, {@code 10s}, {@code 5m},
+   * {@code 1h}, {@code 1d}. Default: the cache's {@code default-ttl}.
+   */
+  @Nonbinding
+  String ttl() default "";
+
+  /**
+   * Tags that each cached result carries, for {@link dev.cachefn.Cache#invalidateByTag} and
+   * {@link InvalidateTags}. A tag is literal or a template that reads parameters and their properties:
+   * {@code user:{id}}, {@code user:{user.id}}, {@code {0}} (parameters by position).
+   */
+  @Nonbinding
+  String[] tags() default {};
+
+  /** Computes the key instead of the parameters' {@code toString()}; a CDI bean of the class if one exists. */
+  @Nonbinding
+  Class<? extends CacheKeyGenerator> keyGenerator() default CacheKeyGenerator.class;
+}

@@ -1,0 +1,216 @@
+package dev.cachefn.cdi.internal;
+
+import dev.cachefn.CacheBuilder;
+import dev.cachefn.CacheFn;
+import dev.cachefn.CacheOptions;
+import dev.cachefn.Ticker;
+import dev.cachefn.spi.StorageProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the settings of named caches from MicroProfile Config.
+ *
+ * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
+ * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
+ * {@code stats-enabled}, and (per cache only) {@code namespace}. Every problem is reported with the full property
+ * name, the allowed values and the value found.
+ */
+final class CacheConfiguration {
+
+  static final String CACHE_PREFIX = "cachefn.cache.";
+  static final String DEFAULTS_PREFIX = "cachefn.default.";
+  static final String MAX_SIZE = "max-size";
+  static final String DEFAULT_TTL = "default-ttl";
+  static final String NAMESPACE = "namespace";
+  static final String STORAGE = "storage";
+  static final String STATS = "stats-enabled";
+
+  private static final List<String> CACHE_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS);
+  private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS);
+
+  private final Config config;
+  private final Set<String> storages;
+
+  CacheConfiguration(Config config, Set<String> storages) {
+    this.config = config;
+    this.storages = storages;
+  }
+
+  /** The storage names that {@link StorageProvider}s on the class path register. */
+  static Set<String> availableStorages() {
+    Set<String> names = new TreeSet<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    ServiceLoader.load(StorageProvider.class, loader != null ? loader : CacheConfiguration.class.getClassLoader())
+        .forEach(provider -> names.add(provider.name()));
+    ServiceLoader.load(StorageProvider.class, CacheConfiguration.class.getClassLoader())
+        .forEach(provider -> names.add(provider.name()));
+    return names;
+  }
+
+  /**
+   * The settings of cache {@code name}.
+   *
+   * @throws IllegalArgumentException naming the first bad property
+   */
+  CacheOptions options(String name, Ticker ticker) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a cache name must not be blank");
+    }
+    CacheBuilder builder = CacheFn.builder(name).ticker(ticker);
+    Long maxSize = maxSize(name);
+    if (maxSize != null) {
+      builder.maxSize(maxSize);
+    }
+    Duration ttl = defaultTtl(name);
+    if (ttl != null) {
+      builder.defaultTtl(ttl);
+    }
+    String namespace = value(CACHE_PREFIX + name + "." + NAMESPACE);
+    if (namespace != null) {
+      if (namespace.isBlank()) {
+        throw new IllegalArgumentException(
+            "property " + CACHE_PREFIX + name + "." + NAMESPACE + " must not be blank");
+      }
+      builder.namespace(namespace.trim());
+    }
+    builder.storage(storage(name));
+    Boolean stats = stats(name);
+    if (stats != null) {
+      builder.recordStats(stats);
+    }
+    return builder.options();
+  }
+
+  /**
+   * Checks every {@code cachefn.*} property: the defaults, every configured cache and the key names, so that
+   * a typo such as {@code max-sise} fails at start-up too.
+   *
+   * @return one message per problem; empty when all is well
+   */
+  List<String> problems(Set<String> moreNames) {
+    List<String> problems = new ArrayList<>();
+    Set<String> names = new TreeSet<>(moreNames);
+    for (String property : config.getPropertyNames()) {
+      if (property.startsWith(CACHE_PREFIX)) {
+        String rest = property.substring(CACHE_PREFIX.length());
+        int dot = rest.lastIndexOf('.');
+        String key = rest.substring(dot + 1);
+        if (dot <= 0 || !CACHE_KEYS.contains(key)) {
+          problems.add("unknown property " + property + "; a cache is configured with " + CACHE_PREFIX
+              + "<name>.<key> where <key> is one of " + CACHE_KEYS);
+        } else {
+          names.add(rest.substring(0, dot));
+        }
+      } else if (property.startsWith(DEFAULTS_PREFIX)) {
+        String key = property.substring(DEFAULTS_PREFIX.length());
+        if (!DEFAULT_KEYS.contains(key)) {
+          problems.add("unknown property " + property + "; the defaults of all caches are " + DEFAULTS_PREFIX
+              + "<key> where <key> is one of " + DEFAULT_KEYS);
+        }
+      }
+    }
+    check(problems, () -> maxSizeValue(DEFAULTS_PREFIX + MAX_SIZE));
+    check(problems, () -> durationValue(DEFAULTS_PREFIX + DEFAULT_TTL));
+    check(problems, () -> storageValue(DEFAULTS_PREFIX + STORAGE));
+    check(problems, () -> booleanValue(DEFAULTS_PREFIX + STATS));
+    for (String name : names) {
+      check(problems, () -> options(name, Ticker.system()));
+    }
+    return problems;
+  }
+
+  private static void check(List<String> problems, Runnable read) {
+    try {
+      read.run();
+    } catch (IllegalArgumentException e) {
+      if (!problems.contains(e.getMessage())) {
+        problems.add(e.getMessage());
+      }
+    }
+  }
+
+  private @Nullable Long maxSize(String name) {
+    Long own = maxSizeValue(CACHE_PREFIX + name + "." + MAX_SIZE);
+    return own != null ? own : maxSizeValue(DEFAULTS_PREFIX + MAX_SIZE);
+  }
+
+  private @Nullable Duration defaultTtl(String name) {
+    Duration own = durationValue(CACHE_PREFIX + name + "." + DEFAULT_TTL);
+    return own != null ? own : durationValue(DEFAULTS_PREFIX + DEFAULT_TTL);
+  }
+
+  private String storage(String name) {
+    String own = storageValue(CACHE_PREFIX + name + "." + STORAGE);
+    if (own != null) {
+      return own;
+    }
+    String fallback = storageValue(DEFAULTS_PREFIX + STORAGE);
+    return fallback != null ? fallback : CacheOptions.MEMORY_STORAGE;
+  }
+
+  private @Nullable Boolean stats(String name) {
+    Boolean own = booleanValue(CACHE_PREFIX + name + "." + STATS);
+    return own != null ? own : booleanValue(DEFAULTS_PREFIX + STATS);
+  }
+
+  private @Nullable Long maxSizeValue(String property) {
+    String text = value(property);
+    if (text == null) {
+      return null;
+    }
+    try {
+      long size = Long.parseLong(text.trim().replace("_", ""));
+      if (size >= 1) {
+        return size;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "property " + property + " must be a whole number of at least 1; got '" + text + "'");
+  }
+
+  private @Nullable Duration durationValue(String property) {
+    String text = value(property);
+    return text == null ? null : Durations.parse(text, "property " + property);
+  }
+
+  private @Nullable String storageValue(String property) {
+    String text = value(property);
+    if (text == null) {
+      return null;
+    }
+    String storage = text.trim();
+    if (!storages.contains(storage)) {
+      throw new IllegalArgumentException("property " + property + " names no known storage; got '" + text
+          + "', available: " + storages + " (a storage module registers its name through"
+          + " dev.cachefn.spi.StorageProvider)");
+    }
+    return storage;
+  }
+
+  private @Nullable Boolean booleanValue(String property) {
+    String text = value(property);
+    if (text == null) {
+      return null;
+    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(
+          "property " + property + " must be true or false; got '" + text + "'");
+    };
+  }
+
+  private @Nullable String value(String property) {
+    return config.getOptionalValue(property, String.class).orElse(null);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.cachefn.cdi.internal;
+
+import dev.cachefn.cdi.InvalidateTags;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/** Carries out {@link InvalidateTags}. */
+@InvalidateTags(
+    value = {})
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
+class InvalidateTagsInterceptor {
+
+  @Inject MethodPlans plans;
+
+  @AroundInvoke
+  Object invalidate(InvocationContext context) throws Exception {
+    return Invalidations.around(context, plans, InvalidationPlan.Kind.TAGS);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.cachefn.cdi.internal;
+
+import dev.cachefn.cdi.CacheKey;
+import dev.cachefn.cdi.CacheKeyGenerator;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a method call becomes a cache key: the {@link CacheKey} parameters (all when none is marked), each by
+ * its {@code toString()}, joined by {@code :}; or a {@link CacheKeyGenerator}.
+ *
+ * <p>Values are escaped ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null}
+ * is {@code \0}; arrays are {@code [a,b]}) so that different argument lists never share a key. A method with
+ * no key parameter has the single key {@value #NO_PARAMETERS}. A {@code @Memoize} method and an
+ * {@code @Invalidate} method whose key parameters have equal values compute equal keys.
+ */
+final class KeyScheme {
+
+  static final String NO_PARAMETERS = "\\()";
+
+  private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return declaresBelowObject(type, "toString");
+    }
+  };
+
+  private final int[] parameters;
+  private final @Nullable Class<? extends CacheKeyGenerator> generatorType;
+  private volatile @Nullable CacheKeyGenerator generator;
+
+  private KeyScheme(int[] parameters, @Nullable Class<? extends CacheKeyGenerator> generatorType) {
+    this.parameters = parameters;
+    this.generatorType = generatorType;
+  }
+
+  /**
+   * The key scheme of {@code method}.
+   *
+   * @param generatorType the annotation's {@code keyGenerator}; {@link CacheKeyGenerator} itself for none
+   * @throws IllegalArgumentException if a key parameter's type cannot make a stable key, or the generator
+   *     class cannot be instantiated
+   */
+  static KeyScheme of(Method method, Class<? extends CacheKeyGenerator> generatorType) {
+    if (generatorType != CacheKeyGenerator.class) {
+      if (generatorType.isInterface() || Modifier.isAbstract(generatorType.getModifiers())) {
+        throw new IllegalArgumentException("keyGenerator " + generatorType.getName() + " must be a concrete class");
+      }
+      return new KeyScheme(new int[0], generatorType);
+    }
+    Parameter[] all = method.getParameters();
+    List<Integer> marked = new ArrayList<>();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].isAnnotationPresent(CacheKey.class)) {
+        marked.add(i);
+      }
+    }
+    int[] chosen = marked.isEmpty()
+        ? java.util.stream.IntStream.range(0, all.length).toArray()
+        : marked.stream().mapToInt(Integer::intValue).toArray();
+    for (int index : chosen) {
+      checkKeyType(all[index]);
+    }
+    return new KeyScheme(chosen, null);
+  }
+
+  /** The generator class to instantiate, or {@code null} when keys come from the parameters. */
+  @Nullable Class<? extends CacheKeyGenerator> generatorType() {
+    return generatorType;
+  }
+
+  /** Sets the generator instance once the container can provide it. */
+  void useGenerator(CacheKeyGenerator generator) {
+    this.generator = generator;
+  }
+
+  private static void checkKeyType(Parameter parameter) {
+    Class<?> type = parameter.getType();
+    while (type.isArray()) {
+      type = type.getComponentType();
+    }
+    // interfaces, abstract classes and Object say nothing about the runtime class; checked per call
+    if (type.isPrimitive() || type.isInterface() || Modifier.isAbstract(type.getModifiers())
+        || type == Object.class) {
+      return;
+    }
+    boolean ownToString = HAS_OWN_TO_STRING.get(type);
+    boolean ownEquals = declaresBelowObject(type, "equals", Object.class);
+    if (!ownToString || !ownEquals) {
+      throw new IllegalArgumentException("key parameter '" + parameter.getName() + "' of type " + type.getName()
+          + " does not override " + (ownToString ? "equals()" : ownEquals ? "toString()" : "toString() and equals()")
+          + ", so equal arguments would not share a key. Override them (a record does), mark other parameters"
+          + " with @CacheKey, or set a keyGenerator");
+    }
+  }
+
+  private static boolean declaresBelowObject(Class<?> type, String name, Class<?>... parameterTypes) {
+    try {
+      return type.getMethod(name, parameterTypes).getDeclaringClass() != Object.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /** The key of one call. */
+  String key(Method method, @Nullable Object[] arguments) {
+    if (generatorType != null) {
+      CacheKeyGenerator current = generator;
+      if (current == null) {
+        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
+      }
+      String key = current.key(method, arguments);
+      if (key == null || key.isEmpty()) {
+        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
+            + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
+      }
+      return key;
+    }
+    if (parameters.length == 0) {
+      return NO_PARAMETERS;
+    }
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < parameters.length; i++) {
+      if (i > 0) {
+        key.append(':');
+      }
+      append(key, arguments[parameters[i]]);
+    }
+    return key.toString();
+  }
+
+  private static void append(StringBuilder key, @Nullable Object value) {
+    if (value == null) {
+      key.append("\\0");
+    } else if (value.getClass().isArray()) {
+      key.append('[');
+      for (int i = 0, n = Array.getLength(value); i < n; i++) {
+        if (i > 0) {
+          key.append(',');
+        }
+        append(key, Array.get(value, i));
+      }
+      key.append(']');
+    } else {
+      if (!HAS_OWN_TO_STRING.get(value.getClass())) {
+        throw new IllegalArgumentException("cannot make a cache key of a " + value.getClass().getName()
+            + ": it does not override toString(), so equal arguments would get different keys."
+            + " Override toString() or set a keyGenerator");
+      }
+      String text = value.toString();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\\' || c == ':' || c == ',' || c == '[' || c == ']') {
+          key.append('\\');
+        }
+        key.append(c);
+      }
+    }
+  }
+}

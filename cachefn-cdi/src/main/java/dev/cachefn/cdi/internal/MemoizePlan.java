@@ -1,0 +1,121 @@
+package dev.cachefn.cdi.internal;
+
+import dev.cachefn.SetOptions;
+import dev.cachefn.cdi.Memoize;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link Memoize} on one method means, worked out once from the annotation: the cache name, the key
+ * scheme, the TTL, the tag templates and how the return type is cached. {@link #of} is also the start-up check.
+ */
+final class MemoizePlan {
+
+  /** How a result is cached. */
+  enum Shape {
+    /** The value itself. */
+    PLAIN,
+    /** The content of an {@code Optional}; an empty one is not cached. */
+    OPTIONAL,
+    /** The completed value of a {@code CompletionStage}; a failure is not cached. */
+    STAGE,
+    /** As {@link #STAGE}, returned as a {@code CompletableFuture}. */
+    FUTURE
+  }
+
+  final Method method;
+  final String cacheName;
+  final KeyScheme keys;
+  final Shape shape;
+  private final @Nullable Duration ttl;
+  private final List<CallTemplate> tags;
+  private final @Nullable SetOptions fixedOptions;
+
+  private MemoizePlan(Method method, String cacheName, KeyScheme keys, Shape shape, @Nullable Duration ttl,
+      List<CallTemplate> tags) {
+    this.method = method;
+    this.cacheName = cacheName;
+    this.keys = keys;
+    this.shape = shape;
+    this.ttl = ttl;
+    this.tags = tags;
+    this.fixedOptions = tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
+  }
+
+  /**
+   * Reads {@code method}'s {@link Memoize}.
+   *
+   * @throws IllegalArgumentException with a message that names the method and the problem
+   */
+  static MemoizePlan of(Method method) {
+    Memoize memoize = method.getAnnotation(Memoize.class);
+    if (memoize == null) {
+      throw new IllegalArgumentException(prefix(method) + "the method is not annotated with @Memoize"
+          + " (@Memoize on a class is not supported: put it on each method to cache)");
+    }
+    try {
+      MethodNames.requireInterceptable(method);
+      Shape shape = shape(method);
+      String cacheName = memoize.cache().isBlank()
+          ? method.getDeclaringClass().getName() + "." + method.getName()
+          : memoize.cache().trim();
+      Duration ttl = memoize.ttl().isBlank() ? null : Durations.parse(memoize.ttl(), "ttl");
+      List<CallTemplate> tags = new ArrayList<>();
+      for (String tag : memoize.tags()) {
+        tags.add(CallTemplate.parse(tag, method));
+      }
+      KeyScheme keys = KeyScheme.of(method, memoize.keyGenerator());
+      return new MemoizePlan(method, cacheName, keys, shape, ttl, List.copyOf(tags));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(prefix(method) + e.getMessage(), e);
+    }
+  }
+
+  private static String prefix(Method method) {
+    return "@Memoize on " + MethodNames.describe(method) + ": ";
+  }
+
+  private static Shape shape(Method method) {
+    Class<?> type = method.getReturnType();
+    if (type == void.class || type == Void.class) {
+      throw new IllegalArgumentException("the method returns " + type.getSimpleName() + "; there is no result to cache");
+    }
+    if (type == Optional.class) {
+      return Shape.OPTIONAL;
+    }
+    if (type == CompletionStage.class) {
+      return Shape.STAGE;
+    }
+    if (type == CompletableFuture.class) {
+      return Shape.FUTURE;
+    }
+    if (CompletionStage.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException("the method returns " + type.getName()
+          + "; an asynchronous method must return CompletionStage or CompletableFuture");
+    }
+    return Shape.PLAIN;
+  }
+
+  /** The write options of one call: the TTL and the rendered tags. */
+  SetOptions options(@Nullable Object[] arguments) {
+    SetOptions fixed = fixedOptions;
+    return fixed != null ? fixed : options(tags, arguments);
+  }
+
+  private SetOptions options(List<CallTemplate> templates, @Nullable Object[] arguments) {
+    Set<String> rendered = new LinkedHashSet<>();
+    for (CallTemplate template : templates) {
+      rendered.add(template.render(arguments, false));
+    }
+    SetOptions options = SetOptions.none().withTags(rendered);
+    return ttl != null ? options.withTtl(ttl) : options;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.cachefn.cdi.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How messages name a method: {@code com.example.UserService.find(String)}. */
+final class MethodNames {
+
+  private MethodNames() {}
+
+  static String describe(Method method) {
+    return method.getDeclaringClass().getName() + "." + method.getName()
+        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** Fails unless a container can intercept {@code method}. */
+  static void requireInterceptable(Method method) {
+    int modifiers = method.getModifiers();
+    if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+      throw new IllegalArgumentException("the method must not be private, static or final: CDI cannot"
+          + " intercept it, so the annotation would do nothing");
+    }
+  }
+}
