@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * {@link NullPointerException} or {@link IllegalArgumentException} naming the argument, and leaves the cache
  * untouched. Listener failures never reach the caller (see {@link #on}).
  *
+ * <p>A cache is open until {@link #close()}; then every operation but {@link #name()} and {@code close()}
+ * fails with {@link IllegalStateException}. The entries stay in the storage, where another cache of the same
+ * namespace still sees them.
+ *
  * @param <V> the type of the cached values
  */
-public interface Cache<V> {
+public interface Cache<V> extends AutoCloseable {
 
   /** The cache's name, as given to {@link CacheFn#builder(String)}. */
   String name();
@@ -128,4 +132,15 @@ public interface Cache<V> {
 
   /** Removes {@code listener} from events of {@code type}; returns whether it was registered. */
   boolean off(CacheEventType type, CacheListener<? super V> listener);
+
+  /**
+   * Closes this cache: detaches it from its storage, so that it receives no more removals (evictions,
+   * expirations) from it, and makes every later operation fail with
+   * {@code IllegalStateException("cache '<name>' is closed")}. The entries are left in the storage. A fetch
+   * under way when the cache closes still returns its value to its callers, but does not store it.
+   *
+   * <p>Idempotent and thread-safe: closing a closed cache does nothing. Throws nothing.
+   */
+  @Override
+  void close();
 }

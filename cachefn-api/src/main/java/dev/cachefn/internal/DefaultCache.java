@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,16 @@ import org.jspecify.annotations.Nullable;
  * cache-aside loading. The storage below holds the entries and enforces size, TTL and tags.
  */
 final class DefaultCache<V> implements Cache<V> {
+
+  private static final VarHandle CLOSED;
+
+  static {
+    try {
+      CLOSED = MethodHandles.lookup().findVarHandle(DefaultCache.class, "closed", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final String name;
   private final @Nullable Duration defaultTtl;
@@ -46,6 +58,9 @@ final class DefaultCache<V> implements Cache<V> {
   private final LongAdder deletes = new LongAdder();
   private final LongAdder evictions = new LongAdder();
   private final LongAdder expirations = new LongAdder();
+
+  /** Read once at the start of each public operation (an operation that delegates reads it in the delegate). */
+  private volatile boolean closed;
 
   DefaultCache(CacheOptions options, Storage storage) {
     this.name = options.name();
@@ -65,6 +80,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public @Nullable V get(String key) {
+    ensureOpen();
     Arguments.key(key);
     V value = keyspace.get(key);
     if (value != null) {
@@ -93,6 +109,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public Map<String, V> getMany(Collection<String> keys) {
+    ensureOpen();
     Arguments.keys(keys);
     Map<String, V> found = keyspace.getAll(keys);
     for (String key : new LinkedHashSet<>(keys)) {
@@ -108,16 +125,19 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public boolean has(String key) {
+    ensureOpen();
     return keyspace.contains(Arguments.key(key));
   }
 
   @Override
   public List<String> keys(String pattern) {
+    ensureOpen();
     return keyspace.keys(GlobPattern.compile(pattern));
   }
 
   @Override
   public Map<String, V> entries(String pattern, int limit) {
+    ensureOpen();
     GlobPattern glob = GlobPattern.compile(pattern);
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0, got " + limit);
@@ -127,6 +147,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public long size() {
+    ensureOpen();
     return keyspace.size();
   }
 
@@ -139,6 +160,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public void set(String key, V value, SetOptions options) {
+    ensureOpen();
     Arguments.key(key);
     Arguments.value(value, key);
     Arguments.notNull(options, "options");
@@ -159,6 +181,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public void setMany(Map<String, ? extends V> entries, SetOptions options) {
+    ensureOpen();
     Arguments.entries(entries);
     Arguments.notNull(options, "options");
     entries.keySet().forEach(this::staleFlight);
@@ -173,6 +196,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public boolean delete(String key) {
+    ensureOpen();
     Arguments.key(key);
     staleFlight(key);
     boolean removed = keyspace.remove(key);
@@ -191,6 +215,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public int deleteMany(Collection<String> keys) {
+    ensureOpen();
     Arguments.keys(keys);
     keys.forEach(this::staleFlight);
     List<String> removed = keyspace.removeAll(keys);
@@ -200,12 +225,14 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public void clear() {
+    ensureOpen();
     flights.values().forEach(Flight::markStale);
     recordInvalidation(keyspace.clear(), null, Set.of(), null);
   }
 
   @Override
   public int invalidate(String key) {
+    ensureOpen();
     Arguments.key(key);
     staleFlight(key);
     int removed = keyspace.remove(key) ? 1 : 0;
@@ -214,11 +241,13 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public int invalidateByTag(String tag) {
+    ensureOpen();
     return invalidateTags(Set.of(Arguments.tag(tag)));
   }
 
   @Override
   public int invalidateByTags(Collection<String> tags) {
+    ensureOpen();
     Arguments.tags(tags);
     return invalidateTags(Set.copyOf(tags));
   }
@@ -237,6 +266,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public int invalidateByPattern(String pattern) {
+    ensureOpen();
     GlobPattern glob = GlobPattern.compile(pattern);
     flights.forEach((key, flight) -> {
       if (glob.matches(key)) {
@@ -278,7 +308,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.key(key);
     Arguments.notNull(fetcher, "fetcher");
     Arguments.notNull(options, "options");
-    V cached = get(key);
+    V cached = get(key); // checks that the cache is open
     if (cached != null) {
       return cached;
     }
@@ -324,7 +354,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.key(key);
     Arguments.notNull(fetcher, "fetcher");
     Arguments.notNull(options, "options");
-    V cached = get(key);
+    V cached = get(key); // checks that the cache is open
     if (cached != null) {
       return CompletableFuture.completedFuture(cached);
     }
@@ -449,6 +479,7 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public CacheStats stats() {
+    ensureOpen();
     return new CacheStats(
         hits.sum(), misses.sum(), sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
         keyspace.size(), keyspace.estimatedBytes());
@@ -456,17 +487,33 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public Subscription on(CacheEventType type, CacheListener<? super V> listener) {
+    ensureOpen();
     return events.add(type, listener);
   }
 
   @Override
   public boolean off(CacheEventType type, CacheListener<? super V> listener) {
+    ensureOpen();
     return events.remove(type, listener);
   }
 
   @Override
+  public void close() {
+    if (CLOSED.compareAndSet(this, false, true)) {
+      flights.values().forEach(Flight::markStale); // a fetch under way must not store into a closed cache
+      keyspace.close();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("cache '" + name + "' is closed");
+    }
+  }
+
+  @Override
   public String toString() {
-    return "Cache{" + name + ", size=" + keyspace.size() + "}";
+    return closed ? "Cache{" + name + ", closed}" : "Cache{" + name + ", size=" + keyspace.size() + "}";
   }
 
   /** Turns the storage's own removals into stats and events. */

@@ -44,7 +44,9 @@ public @interface Memoize {
 
   /**
    * How long a result stays cached: ISO-8601 ({@code PT10M}) or {@code 500ms}, {@code 10s}, {@code 5m},
-   * {@code 1h}, {@code 1d}. Default: the cache's {@code default-ttl}.
+   * {@code 1h}, {@code 1d}. Default: the cache's {@code default-ttl}. The MicroProfile Config property
+   * {@code cachefn.memoize.<fully qualified class>.<method>.ttl} (same forms) overrides it without a rebuild;
+   * the class is the one that declares the method, and overloads share the property.
    */
   @Nonbinding
   String ttl() default "";

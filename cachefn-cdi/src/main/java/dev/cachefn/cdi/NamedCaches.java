@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * <p>A cache is created on first use with the settings of MicroProfile Config
  * ({@code cachefn.cache.<name>.*}, then {@code cachefn.default.*}) and is the same instance that
- * {@code @Inject @CacheName(name)} gives. Thread-safe.
+ * {@code @Inject @CacheName(name)} gives. Every cache is {@linkplain Cache#close() closed} when the container
+ * shuts down. Thread-safe.
  */
 public interface NamedCaches {
 

@@ -5,8 +5,10 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
+import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -30,11 +32,17 @@ public final class CdiApp implements AutoCloseable {
   }
 
   public static CdiApp start(Map<String, String> properties, Class<?>... beans) {
+    return start(properties, List.of(), beans);
+  }
+
+  /** Also with {@code extensions}, such as SmallRye Metrics' {@code LegacyMetricsExtension}. */
+  public static CdiApp start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
     Config config = useConfig(properties);
     try {
       SeContainer container = SeContainerInitializer.newInstance()
           .disableDiscovery()
           .addExtensions(new CacheFnExtension())
+          .addExtensions(extensions.toArray(Extension[]::new))
           .addBeanClasses(beans)
           .initialize();
       return new CdiApp(container, config);

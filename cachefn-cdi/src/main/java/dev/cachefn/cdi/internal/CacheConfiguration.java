@@ -16,17 +16,20 @@ import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the settings of named caches from MicroProfile Config.
+ * Reads the settings of named caches and memoized methods from MicroProfile Config.
  *
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
- * {@code stats-enabled}, and (per cache only) {@code namespace}. Every problem is reported with the full property
- * name, the allowed values and the value found.
+ * {@code stats-enabled}, and (per cache only) {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl}
+ * overrides the TTL of one {@code @Memoize} method. Every problem is reported with the full property name,
+ * the allowed values and the value found.
  */
 final class CacheConfiguration {
 
   static final String CACHE_PREFIX = "cachefn.cache.";
   static final String DEFAULTS_PREFIX = "cachefn.default.";
+  static final String MEMOIZE_PREFIX = "cachefn.memoize.";
+  static final String MEMOIZE_TTL_SUFFIX = ".ttl";
   static final String MAX_SIZE = "max-size";
   static final String DEFAULT_TTL = "default-ttl";
   static final String NAMESPACE = "namespace";
@@ -90,12 +93,24 @@ final class CacheConfiguration {
   }
 
   /**
+   * The TTL configured for the memoized method {@code methodName} ({@code <class>.<method>}), or {@code null}.
+   *
+   * @throws IllegalArgumentException naming the property if its value is not a positive duration
+   */
+  @Nullable Duration memoizeTtl(String methodName) {
+    return durationValue(MEMOIZE_PREFIX + methodName + MEMOIZE_TTL_SUFFIX);
+  }
+
+  /**
    * Checks every {@code cachefn.*} property: the defaults, every configured cache and the key names, so that
    * a typo such as {@code max-sise} fails at start-up too.
    *
+   * @param moreNames caches the application uses, to check even when no property names them
+   * @param memoizedMethods the {@code <class>.<method>} names of the {@code @Memoize} methods: a
+   *     {@code cachefn.memoize.*} property must name one of them
    * @return one message per problem; empty when all is well
    */
-  List<String> problems(Set<String> moreNames) {
+  List<String> problems(Set<String> moreNames, Set<String> memoizedMethods) {
     List<String> problems = new ArrayList<>();
     Set<String> names = new TreeSet<>(moreNames);
     for (String property : config.getPropertyNames()) {
@@ -108,6 +123,19 @@ final class CacheConfiguration {
               + "<name>.<key> where <key> is one of " + CACHE_KEYS);
         } else {
           names.add(rest.substring(0, dot));
+        }
+      } else if (property.startsWith(MEMOIZE_PREFIX)) {
+        String method = property.endsWith(MEMOIZE_TTL_SUFFIX)
+            ? property.substring(MEMOIZE_PREFIX.length(), property.length() - MEMOIZE_TTL_SUFFIX.length())
+            : "";
+        if (method.isEmpty()) {
+          problems.add("unknown property " + property + "; the TTL of a memoized method is configured with "
+              + MEMOIZE_PREFIX + "<class>.<method>" + MEMOIZE_TTL_SUFFIX);
+        } else if (!memoizedMethods.contains(method)) {
+          problems.add("property " + property + " names no @Memoize method; " + method + " must be"
+              + " <fully qualified class>.<method> of one of " + new TreeSet<>(memoizedMethods));
+        } else {
+          check(problems, () -> memoizeTtl(method));
         }
       } else if (property.startsWith(DEFAULTS_PREFIX)) {
         String key = property.substring(DEFAULTS_PREFIX.length());

@@ -46,6 +46,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class CacheFnExtension implements Extension {
 
   private final Set<String> cacheNames = ConcurrentHashMap.newKeySet();
+  private final Set<String> memoizedMethods = ConcurrentHashMap.newKeySet();
   private final List<String> definitionProblems = new ArrayList<>();
   private final CacheEventObservers cacheEventObservers = new CacheEventObservers();
   private final Map<Class<? extends CacheKeyGenerator>, Method> keyGenerators = new ConcurrentHashMap<>();
@@ -92,6 +93,7 @@ public class CacheFnExtension implements Extension {
         try {
           MemoizePlan plan = MemoizePlan.of(method);
           cacheNames.add(plan.cacheName);
+          memoizedMethods.add(MemoizePlan.configName(method));
           Class<? extends CacheKeyGenerator> generator = plan.keys.generatorType();
           if (generator != null) {
             keyGenerators.put(generator, method);
@@ -155,7 +157,7 @@ public class CacheFnExtension implements Extension {
     });
     CacheConfiguration configuration =
         new CacheConfiguration(ConfigProvider.getConfig(), CacheConfiguration.availableStorages());
-    for (String problem : configuration.problems(cacheNames)) {
+    for (String problem : configuration.problems(cacheNames, memoizedMethods)) {
       event.addDeploymentProblem(new DeploymentException("CacheFn configuration: " + problem));
     }
   }

@@ -5,7 +5,9 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
 import dev.cachefn.cdi.CacheName;
 import dev.cachefn.cdi.NamedCaches;
+import dev.cachefn.cdi.metrics.CacheMetrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
@@ -19,24 +21,65 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The application's named caches: creates each on first use from MicroProfile Config, connects it to CDI
- * events, and produces it for {@code @Inject @CacheName("...") Cache<V>}. A bean of type {@link Ticker}, if
- * the application has one, is the clock of every cache (tests use it to drive expiration).
+ * events and to metrics, and produces it for {@code @Inject @CacheName("...") Cache<V>}. A bean of type
+ * {@link Ticker}, if the application has one, is the clock of every cache (tests use it to drive expiration).
+ * When the container shuts down, every cache's metrics are removed and every cache is closed.
  */
 @ApplicationScoped
 class CacheRegistry implements NamedCaches {
 
+  private static final System.Logger LOG = System.getLogger(CacheRegistry.class.getName());
+
   private final ConcurrentHashMap<String, Cache<?>> caches = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CacheMetrics.Registration> metricRegistrations =
+      new ConcurrentHashMap<>();
 
   @Inject Instance<Ticker> tickers;
+  @Inject Instance<CacheMetrics> customMetrics;
+  @Inject Instance<Object> beans;
   @Inject CacheEventBridge events;
 
   private CacheConfiguration configuration;
   private Ticker ticker;
+  private CacheMetrics metrics;
+  private volatile boolean stopped;
 
   @PostConstruct
   void start() {
     configuration = new CacheConfiguration(ConfigProvider.getConfig(), CacheConfiguration.availableStorages());
     ticker = tickers.isResolvable() ? tickers.get() : Ticker.system();
+    metrics = CacheMetricsSelection.select(customMetrics, beans);
+  }
+
+  /** Removes the metrics of every cache, then closes it; a failure with one cache does not stop the others. */
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    for (Cache<?> cache : caches.values()) {
+      CacheMetrics.Registration registration = metricRegistrations.remove(cache.name());
+      try {
+        if (registration != null) {
+          registration.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Removing the metrics of cache '" + cache.name() + "' failed", e);
+      }
+      try {
+        cache.close();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Closing cache '" + cache.name() + "' failed", e);
+      }
+    }
+  }
+
+  /** The configuration of the caches and memoized methods. */
+  CacheConfiguration configuration() {
+    return configuration;
+  }
+
+  /** The metrics in use: an application bean, MicroProfile Metrics or none; for tests and diagnostics. */
+  CacheMetrics metrics() {
+    return metrics;
   }
 
   @Override
@@ -50,8 +93,17 @@ class CacheRegistry implements NamedCaches {
   }
 
   private Cache<?> create(String name) {
+    if (stopped) {
+      throw new IllegalStateException("cache '" + name + "' requested while the container shuts down");
+    }
     Cache<Object> cache = CacheFn.create(configuration.options(name, ticker));
     events.connect(cache);
+    try {
+      metricRegistrations.put(name, metrics.register(cache));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Cache '" + name + "' works, but reports no metrics: registering"
+          + " them with " + metrics.getClass().getName() + " failed", e);
+    }
     return cache;
   }
 

@@ -56,6 +56,16 @@ final class MemoizePlan {
    * @throws IllegalArgumentException with a message that names the method and the problem
    */
   static MemoizePlan of(Method method) {
+    return of(method, null);
+  }
+
+  /**
+   * Reads {@code method}'s {@link Memoize}, with {@code configuredTtl} (from
+   * {@code cachefn.memoize.<class>.<method>.ttl}) in place of the annotation's TTL when not {@code null}.
+   *
+   * @throws IllegalArgumentException with a message that names the method and the problem
+   */
+  static MemoizePlan of(Method method, @Nullable Duration configuredTtl) {
     Memoize memoize = method.getAnnotation(Memoize.class);
     if (memoize == null) {
       throw new IllegalArgumentException(prefix(method) + "the method is not annotated with @Memoize"
@@ -67,7 +77,8 @@ final class MemoizePlan {
       String cacheName = memoize.cache().isBlank()
           ? method.getDeclaringClass().getName() + "." + method.getName()
           : memoize.cache().trim();
-      Duration ttl = memoize.ttl().isBlank() ? null : Durations.parse(memoize.ttl(), "ttl");
+      Duration annotated = memoize.ttl().isBlank() ? null : Durations.parse(memoize.ttl(), "ttl");
+      Duration ttl = configuredTtl != null ? configuredTtl : annotated;
       List<CallTemplate> tags = new ArrayList<>();
       for (String tag : memoize.tags()) {
         tags.add(CallTemplate.parse(tag, method));
@@ -77,6 +88,14 @@ final class MemoizePlan {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(prefix(method) + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How configuration names {@code method}: {@code <class>.<method>}, the class being the one that declares it
+   * (overloads share the name).
+   */
+  static String configName(Method method) {
+    return method.getDeclaringClass().getName() + "." + method.getName();
   }
 
   private static String prefix(Method method) {

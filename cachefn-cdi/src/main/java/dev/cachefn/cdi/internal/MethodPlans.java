@@ -39,7 +39,7 @@ class MethodPlans {
   }
 
   private MemoizedMethod bindMemoized(Method method) {
-    MemoizePlan plan = MemoizePlan.of(method);
+    MemoizePlan plan = MemoizePlan.of(method, caches.configuration().memoizeTtl(MemoizePlan.configName(method)));
     setUp(plan.keys);
     return new MemoizedMethod(plan, caches.get(plan.cacheName));
   }

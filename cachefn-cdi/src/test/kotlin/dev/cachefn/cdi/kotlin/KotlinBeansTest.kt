@@ -1,0 +1,75 @@
+package dev.cachefn.cdi.kotlin
+
+import dev.cachefn.cdi.CdiApp
+import dev.cachefn.cdi.NamedCaches
+import dev.cachefn.cdi.beans.FakeTicker
+import java.time.Duration
+import org.assertj.core.api.Assertions.assertThat
+import org.junit.jupiter.api.Test
+
+/** `@Memoize` on a Kotlin `@ApplicationScoped` bean, and caches injected into Kotlin. */
+class KotlinBeansTest {
+
+    @Test
+    fun `a memoized Kotlin function runs once per key`() {
+        CdiApp.start(PriceService::class.java, FakeTicker::class.java).use { app ->
+            val service = app.bean(PriceService::class.java)
+
+            assertThat(service.price("abc", "r1")).isEqualTo(300L)
+            assertThat(service.price("abc", "r2")).isEqualTo(300L)
+            assertThat(service.price("abcd", "r1")).isEqualTo(400L)
+
+            assertThat(service.calls.get()).isEqualTo(2)
+        }
+    }
+
+    @Test
+    fun `the TTL and the tag templates of a Kotlin function apply`() {
+        CdiApp.start(PriceService::class.java, FakeTicker::class.java).use { app ->
+            val service = app.bean(PriceService::class.java)
+            val clock = app.bean(FakeTicker::class.java)
+
+            service.price("abc", "r1")
+            service.price("xyz", "r1")
+            service.reprice("abc") // invalidates tag price:abc only
+            service.price("abc", "r1")
+            service.price("xyz", "r1")
+            assertThat(service.calls.get()).isEqualTo(3)
+
+            clock.advance(Duration.ofMinutes(5))
+            service.price("xyz", "r1")
+            assertThat(service.calls.get()).`as`("expired after 5m").isEqualTo(4)
+        }
+    }
+
+    @Test
+    fun `a null result of a Kotlin function is returned and not cached`() {
+        CdiApp.start(PriceService::class.java, FakeTicker::class.java).use { app ->
+            val service = app.bean(PriceService::class.java)
+
+            assertThat(service.discount("plain")).isNull()
+            assertThat(service.discount("plain")).isNull()
+            assertThat(service.discount("sale-1")).isEqualTo(10L)
+            assertThat(service.discount("sale-1")).isEqualTo(10L)
+
+            assertThat(service.calls.get()).isEqualTo(3)
+        }
+    }
+
+    @Test
+    fun `a Kotlin bean gets the same cache instances as the memoized functions`() {
+        CdiApp.start(PriceService::class.java, PriceBoard::class.java, FakeTicker::class.java).use { app ->
+            val service = app.bean(PriceService::class.java)
+            val board = app.bean(PriceBoard::class.java)
+
+            service.price("abc", "r1")
+            service.discount("sale-1")
+
+            assertThat(board.cachedPrice("abc")).isEqualTo(300L)
+            assertThat(board.cachedPrice("nothing")).isNull()
+            assertThat(board.pricesName()).isEqualTo("prices")
+            assertThat(board.discounts().get("sale-1")).isEqualTo(10L)
+            assertThat(board.discounts()).isSameAs(app.bean(NamedCaches::class.java).get<Long>("discounts"))
+        }
+    }
+}
