@@ -1,0 +1,12 @@
+package dev.cachefn.redis;
+
+/** Bytes stored in Redis could not be turned back into a value; the message names the key and the codec. */
+public final class CodecException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with its message and the codec's own failure. */
+  public CodecException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.cachefn.redis;
+
+import dev.cachefn.redis.internal.RedisConnection;
+import dev.cachefn.redis.internal.RedisKeyspace;
+import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.KeyspaceSettings;
+import dev.cachefn.spi.RemovalListener;
+import dev.cachefn.spi.Storage;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A {@link Storage} on Redis, through one Lettuce connection shared by every cache that uses this instance, so
+ * that several application instances share their caches.
+ *
+ * <pre>{@code
+ * RedisStorage redis = RedisStorage.create("redis://127.0.0.1:6379");
+ * Cache<User> users = CacheFn.builder("users").storage(redis).defaultTtl(Duration.ofMinutes(10)).build();
+ * }</pre>
+ *
+ * <p><b>What Redis does.</b> Time-to-live is Redis' own ({@code SET ... PX}, whole milliseconds, rounded up).
+ * An entry, its expiry and its tags change together in one Lua script, so no one sees an entry without its
+ * tags or the reverse; batch operations send one script per 500 entries and await the answers together (one
+ * round trip), {@code getAll} is one {@code MGET}. Patterns, {@code keys}, {@code entries}, {@code clear} and
+ * {@code size} walk {@code SCAN MATCH} (never {@code KEYS}), so they cost one command per 1,000 keys of the
+ * whole Redis database, not of the namespace. Each namespace is a key prefix (see the module README) and
+ * {@code clear} removes only its own.
+ *
+ * <p><b>What Redis does not do.</b> {@code maxSize} is not enforced: Redis' {@code maxmemory} and
+ * {@code maxmemory-policy} bound the memory instead (use {@code volatile-*} or {@code allkeys-*} eviction on a
+ * Redis used as a cache). Expirations and evictions happen inside Redis unseen, so the caches get no
+ * {@code EXPIRATION} or {@code EVICTION} events or counts from this storage, and
+ * {@code CacheStats.memoryUsageBytes} is 0. Single flight of {@code getOrFetch} holds within one application
+ * instance; two instances may both fetch a missing key, and the first write wins for both (the fetched value
+ * is stored with put-if-absent).
+ *
+ * <p><b>Failures.</b> Lettuce reconnects by itself; while it is disconnected, commands fail at once instead of
+ * queueing, and every command times out after {@link Builder#commandTimeout}. With {@link FailurePolicy#FAIL}
+ * (the default) a failed operation throws {@link RedisStorageException}; see {@link FailurePolicy#BYPASS} for
+ * the alternative.
+ *
+ * <p>Thread-safe. {@link #close()} closes the connection; caches built on the storage fail afterwards.
+ */
+public final class RedisStorage implements Storage, AutoCloseable {
+
+  /** The command timeout unless set: 2 seconds. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final RedisConnection connection;
+  private final Codec codec;
+
+  private RedisStorage(RedisConnection connection, Codec codec) {
+    this.connection = connection;
+    this.codec = codec;
+  }
+
+  /**
+   * Connects to the Redis at {@code uri} (such as {@code redis://127.0.0.1:6379} or
+   * {@code redis://:password@host:6379/2}) with the defaults: {@link JsonCodec}, a 2-second timeout,
+   * {@link FailurePolicy#FAIL}.
+   *
+   * @throws IllegalArgumentException if {@code uri} is not a Redis URI
+   * @throws RedisStorageException if Redis cannot be reached
+   */
+  public static RedisStorage create(String uri) {
+    return builder(uri).build();
+  }
+
+  /** Starts configuring a storage on the Redis at {@code uri}. */
+  public static Builder builder(String uri) {
+    return new Builder(uri);
+  }
+
+  @Override
+  public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
+    Objects.requireNonNull(settings, "settings must not be null");
+    Objects.requireNonNull(listener, "listener must not be null");
+    return new RedisKeyspace<>(settings.namespace(), connection, codec);
+  }
+
+  /** The Redis URI, without password. */
+  public String uri() {
+    return connection.uri();
+  }
+
+  /** How many operations failed because Redis did not answer (disconnected, timed out, loading, busy). */
+  public long failures() {
+    return connection.failures();
+  }
+
+  /** Closes the connection. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisStorage{" + connection.uri() + "}";
+  }
+
+  /** Configures a {@link RedisStorage}. Not thread-safe. */
+  public static final class Builder {
+    private final String uri;
+    private Codec codec = JsonCodec.create();
+    private Duration commandTimeout = DEFAULT_TIMEOUT;
+    private FailurePolicy failurePolicy = FailurePolicy.FAIL;
+
+    private Builder(String uri) {
+      Objects.requireNonNull(uri, "uri must not be null");
+      if (uri.isBlank()) {
+        throw new IllegalArgumentException("uri must not be blank (such as redis://127.0.0.1:6379)");
+      }
+      this.uri = uri;
+    }
+
+    /** How values become bytes; default {@link JsonCodec#create()}. */
+    public Builder codec(Codec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec must not be null");
+      return this;
+    }
+
+    /** How long to wait for Redis' answer to a command, and for a connection; positive, default 2 s. */
+    public Builder commandTimeout(Duration commandTimeout) {
+      Objects.requireNonNull(commandTimeout, "commandTimeout must not be null");
+      if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+        throw new IllegalArgumentException("commandTimeout must be positive, got " + commandTimeout);
+      }
+      this.commandTimeout = commandTimeout;
+      return this;
+    }
+
+    /** What operations do while Redis cannot be reached; default {@link FailurePolicy#FAIL}. */
+    public Builder failurePolicy(FailurePolicy failurePolicy) {
+      this.failurePolicy = Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
+      return this;
+    }
+
+    /**
+     * Connects.
+     *
+     * @throws IllegalArgumentException if the uri is not a Redis URI
+     * @throws RedisStorageException if Redis cannot be reached
+     */
+    public RedisStorage build() {
+      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy), codec);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cachefn.redis.internal;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A Lua script run by {@code EVALSHA}, falling back to {@code EVAL} (which also caches it in Redis) when Redis
+ * does not know it: at first use and after a restart. Immutable.
+ */
+final class LuaScript {
+
+  private static final String[] NO_KEYS = new String[0];
+
+  private final String source;
+  private final String sha1;
+
+  LuaScript(String source) {
+    this.source = source;
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+      this.sha1 = HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-1", e);
+    }
+  }
+
+  /** Sends the script with {@code args} as {@code ARGV}; the stage completes with Redis' answer. */
+  <T> CompletionStage<T> run(RedisAsyncCommands<String, byte[]> redis, ScriptOutputType type, byte[]... args) {
+    CompletionStage<T> bySha = redis.<T>evalsha(sha1, type, NO_KEYS, args);
+    return bySha.handle((result, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof RedisNoScriptException) {
+        return redis.<T>eval(source, type, NO_KEYS, args);
+      }
+      return CompletableFuture.<T>failedFuture(cause);
+    }).thenCompose(stage -> stage);
+  }
+}

@@ -1,0 +1,431 @@
+package dev.cachefn.redis.internal;
+
+import dev.cachefn.redis.Codec;
+import dev.cachefn.redis.CodecException;
+import dev.cachefn.redis.FailurePolicy;
+import dev.cachefn.redis.RedisStorageException;
+import dev.cachefn.spi.GlobPattern;
+import dev.cachefn.spi.Keyspace;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One namespace on Redis, laid out as {@link KeyLayout} says. Single-key reads are one command; writes and
+ * removals are one Lua script from {@link Scripts} per call (per chunk of {@value #CHUNK} entries for batches,
+ * all chunks sent before any answer is awaited); patterns and {@link #size} walk {@code SCAN MATCH} pages of
+ * {@value #SCAN_COUNT}. Thread-safe: it holds no state of its own besides the shared connection. Not an API.
+ *
+ * @param <V> the type of the values
+ */
+public final class RedisKeyspace<V> implements Keyspace<V> {
+
+  static final int CHUNK = 500;
+  static final int SCAN_COUNT = 1000;
+  private static final byte[] NONE = {'0'};
+  private static final byte[] ONE = {'1'};
+
+  private final String namespace;
+  private final KeyLayout layout;
+  private final byte[] prefix;
+  private final RedisConnection connection;
+  private final RedisAsyncCommands<String, byte[]> redis;
+  private final Codec codec;
+
+  public RedisKeyspace(String namespace, RedisConnection connection, Codec codec) {
+    this.namespace = namespace;
+    this.layout = new KeyLayout(namespace);
+    this.prefix = bytes(layout.prefix());
+    this.connection = connection;
+    this.redis = connection.commands();
+    this.codec = codec;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------------
+
+  @Override
+  public @Nullable V get(String key) {
+    byte[] bytes = orBypass(() -> call("get", keyed(key), () -> redis.get(layout.entry(key))), null);
+    return bytes == null ? null : decode(key, bytes);
+  }
+
+  @Override
+  public Map<String, V> getAll(Collection<String> keys) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    String[] entryKeys = distinct.stream().map(layout::entry).toArray(String[]::new);
+    List<KeyValue<String, byte[]>> found =
+        orBypass(() -> call("getAll", keys.size() + " keys", () -> redis.mget(entryKeys)), List.of());
+    Map<String, V> values = new LinkedHashMap<>();
+    for (int i = 0; i < found.size(); i++) {
+      KeyValue<String, byte[]> pair = found.get(i);
+      if (pair.hasValue()) {
+        values.put(distinct.get(i), decode(distinct.get(i), pair.getValue()));
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public boolean contains(String key) {
+    return orBypass(() -> call("contains", keyed(key), () -> redis.exists(layout.entry(key))) == 1L, false);
+  }
+
+  @Override
+  public List<String> keys(GlobPattern pattern) {
+    String literal = pattern.literal();
+    if (literal != null) {
+      return contains(literal) ? List.of(literal) : List.of();
+    }
+    return orBypass(() -> {
+      Set<String> keys = new LinkedHashSet<>();
+      scan("keys", pattern, page -> {
+        keys.addAll(page);
+        return true;
+      });
+      return List.copyOf(keys);
+    }, List.of());
+  }
+
+  @Override
+  public Map<String, V> entries(GlobPattern pattern, int limit) {
+    if (limit == 0) {
+      return Map.of();
+    }
+    String literal = pattern.literal();
+    if (literal != null) {
+      V value = get(literal);
+      return value == null ? Map.of() : Map.of(literal, value);
+    }
+    return orBypass(() -> {
+      Map<String, V> entries = new LinkedHashMap<>();
+      scan("entries", pattern, page -> {
+        List<String> wanted = page.stream().filter(key -> !entries.containsKey(key)).toList();
+        if (!wanted.isEmpty()) {
+          for (Map.Entry<String, V> entry : getAll(wanted).entrySet()) {
+            if (entries.size() == limit) {
+              break;
+            }
+            entries.put(entry.getKey(), entry.getValue());
+          }
+        }
+        return entries.size() < limit;
+      });
+      return entries;
+    }, Map.of());
+  }
+
+  /** The entries found by one full {@code SCAN}: one command per page of the whole database. */
+  @Override
+  public long size() {
+    return orBypass(() -> {
+      Set<String> keys = new HashSet<>();
+      scan("size", GlobPattern.ALL, page -> {
+        keys.addAll(page);
+        return true;
+      });
+      return (long) keys.size();
+    }, 0L);
+  }
+
+  /** Not measured: Redis' {@code INFO memory} tells what the entries take. Always 0. */
+  @Override
+  public long estimatedBytes() {
+    return 0;
+  }
+
+  // ---- writes ---------------------------------------------------------------------------------------
+
+  @Override
+  public void put(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    List<byte[]> args = putArgs(ttl, false, tags);
+    args.add(bytes(key));
+    args.add(encode(key, value));
+    orBypass(() -> call("put", keyed(key), () -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, array(args))),
+        0L);
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    List<byte[]> args = putArgs(ttl, true, tags);
+    args.add(bytes(key));
+    args.add(encode(key, value));
+    return orBypass(() -> call("putIfAbsent", keyed(key),
+        () -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, array(args))), 0L) == 1L;
+  }
+
+  @Override
+  public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
+    List<byte[][]> chunks = new ArrayList<>();
+    List<byte[]> args = null;
+    for (Map.Entry<String, ? extends V> entry : entries.entrySet()) { // encode all before writing any
+      if (args == null) {
+        args = putArgs(ttl, false, tags);
+      }
+      args.add(bytes(entry.getKey()));
+      args.add(encode(entry.getKey(), entry.getValue()));
+      if ((args.size() - 4 - tags.size()) / 2 == CHUNK) {
+        chunks.add(array(args));
+        args = null;
+      }
+    }
+    if (args != null) {
+      chunks.add(array(args));
+    }
+    if (chunks.isEmpty()) {
+      return;
+    }
+    orBypass(() -> call("putAll", entries.size() + " entries", () -> all(chunks.stream()
+        .map(chunk -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, chunk)).toList())), List.of());
+  }
+
+  private List<byte[]> putArgs(@Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
+    List<byte[]> args = new ArrayList<>(6 + tags.size());
+    args.add(prefix);
+    args.add(ttl == null ? NONE : bytes(Long.toString(millis(ttl))));
+    args.add(onlyAbsent ? ONE : NONE);
+    args.add(bytes(Integer.toString(tags.size())));
+    tags.forEach(tag -> args.add(bytes(tag)));
+    return args;
+  }
+
+  /** Redis counts TTLs in whole milliseconds: a TTL is rounded up, so that it never becomes none. */
+  static long millis(Duration ttl) {
+    try {
+      long millis = ttl.toMillis();
+      return ttl.minusMillis(millis).isZero() ? Math.max(1, millis) : millis + 1;
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
+  }
+
+  // ---- removals (never bypassed: a dropped removal would serve the removed value once Redis is back) --
+
+  @Override
+  public boolean remove(String key) {
+    return !removeKeys("remove", keyed(key), List.of(key)).isEmpty();
+  }
+
+  @Override
+  public List<String> removeAll(Collection<String> keys) {
+    return removeKeys("removeAll", keys.size() + " keys", keys);
+  }
+
+  private List<String> removeKeys(String operation, String subject, Collection<String> keys) {
+    List<byte[][]> chunks = new ArrayList<>();
+    List<byte[]> args = null;
+    for (String key : new LinkedHashSet<>(keys)) {
+      if (args == null) {
+        args = new ArrayList<>();
+        args.add(prefix);
+      }
+      args.add(bytes(key));
+      if (args.size() - 1 == CHUNK) {
+        chunks.add(array(args));
+        args = null;
+      }
+    }
+    if (args != null) {
+      chunks.add(array(args));
+    }
+    if (chunks.isEmpty()) {
+      return List.of();
+    }
+    List<List<Object>> answers = call(operation, subject, () -> all(chunks.stream()
+        .map(chunk -> Scripts.REMOVE.<List<Object>>run(redis, ScriptOutputType.MULTI, chunk)).toList()));
+    List<String> removed = new ArrayList<>();
+    answers.forEach(answer -> answer.forEach(key -> removed.add(text(key))));
+    return removed;
+  }
+
+  @Override
+  public int removeByTags(Collection<String> tags) {
+    List<byte[]> args = new ArrayList<>();
+    args.add(prefix);
+    new LinkedHashSet<>(tags).forEach(tag -> args.add(bytes(tag)));
+    long count = call("removeByTags", "tags " + tags, () -> Scripts.REMOVE_BY_TAGS.<Long>run(
+        redis, ScriptOutputType.INTEGER, array(args)));
+    return (int) count;
+  }
+
+  @Override
+  public int removeByPattern(GlobPattern pattern) {
+    String literal = pattern.literal();
+    if (literal != null) {
+      return remove(literal) ? 1 : 0;
+    }
+    int[] count = {0};
+    scan("removeByPattern", pattern, page -> {
+      count[0] += removeKeys("removeByPattern", "pattern '" + pattern + "'", page).size();
+      return true;
+    });
+    return count[0];
+  }
+
+  @Override
+  public int clear() {
+    int[] count = {0};
+    scanRaw("clear", "every key", layout.everything(), page -> {
+      List<String> entries = new ArrayList<>();
+      List<String> others = new ArrayList<>();
+      page.forEach(redisKey -> (layout.isEntry(redisKey) ? entries : others).add(redisKey));
+      if (!entries.isEmpty()) {
+        count[0] += removeKeys("clear", "every key", entries.stream().map(layout::keyOf).toList()).size();
+      }
+      if (!others.isEmpty()) {
+        call("clear", "every key", () -> redis.unlink(others.toArray(String[]::new)));
+      }
+      return true;
+    });
+    return count[0];
+  }
+
+  /** Nothing to detach: Redis expires entries without telling this keyspace. */
+  @Override
+  public void close() {}
+
+  // ---- plumbing -------------------------------------------------------------------------------------
+
+  /** Walks the entries whose keys match {@code pattern}, a page at a time, until {@code page} answers false. */
+  private void scan(String operation, GlobPattern pattern, Predicate<List<String>> page) {
+    scanRaw(operation, "pattern '" + pattern + "'", layout.entries(pattern), redisKeys -> {
+      List<String> keys = new ArrayList<>(redisKeys.size());
+      for (String redisKey : redisKeys) {
+        String key = layout.keyOf(redisKey);
+        if (pattern.matches(key)) {
+          keys.add(key);
+        }
+      }
+      return keys.isEmpty() || page.test(keys);
+    });
+  }
+
+  private void scanRaw(String operation, String subject, String match, Predicate<List<String>> page) {
+    ScanArgs args = ScanArgs.Builder.matches(match).limit(SCAN_COUNT);
+    ScanCursor cursor = ScanCursor.INITIAL;
+    while (true) {
+      ScanCursor from = cursor;
+      KeyScanCursor<String> found = call(operation, subject, () -> redis.scan(from, args));
+      if (!page.test(found.getKeys()) || found.isFinished()) {
+        return;
+      }
+      cursor = found;
+    }
+  }
+
+  /** Sends a command and awaits Redis' answer, turning a failure into a {@link RedisStorageException}. */
+  private <T> T call(String operation, String subject, Supplier<? extends CompletionStage<T>> command) {
+    Throwable failure;
+    try {
+      T answer = command.get().toCompletableFuture()
+          .get(connection.timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+      connection.health().answered();
+      return answer;
+    } catch (ExecutionException e) {
+      failure = e.getCause() != null ? e.getCause() : e;
+    } catch (TimeoutException e) {
+      failure = e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = e;
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (Health.isOutage(failure)) {
+      connection.health().failed(operation, failure);
+    }
+    throw new RedisStorageException(operation, connection.uri(), "Redis " + operation + " of " + subject
+        + " in namespace '" + namespace + "' failed at " + connection.uri() + ": "
+        + RedisConnection.rootMessage(failure), failure);
+  }
+
+  /** Runs a read or a write; under {@link FailurePolicy#BYPASS}, answers {@code bypassed} when Redis is out. */
+  private <T> T orBypass(Supplier<T> operation, T bypassed) {
+    if (connection.policy() != FailurePolicy.BYPASS) {
+      return operation.get();
+    }
+    try {
+      return operation.get();
+    } catch (RedisStorageException e) {
+      if (e.getCause() != null && Health.isOutage(e.getCause())) {
+        return bypassed;
+      }
+      throw e;
+    }
+  }
+
+  private static <T> CompletionStage<List<T>> all(List<CompletionStage<T>> stages) {
+    CompletableFuture<?>[] futures = stages.stream().map(CompletionStage::toCompletableFuture)
+        .toArray(CompletableFuture<?>[]::new);
+    return CompletableFuture.allOf(futures).thenApply(done -> stages.stream()
+        .map(stage -> stage.toCompletableFuture().join()).toList());
+  }
+
+  private byte[] encode(String key, Object value) {
+    byte[] bytes;
+    try {
+      bytes = codec.encode(value);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("value of " + value.getClass().getName() + " for key '" + key
+          + "' cannot be encoded by " + codec + ": " + e.getMessage(), e);
+    }
+    if (bytes == null) {
+      throw new IllegalArgumentException(codec + " encoded the value for key '" + key + "' as null");
+    }
+    return bytes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private V decode(String key, byte[] bytes) {
+    try {
+      return (V) codec.decode(bytes);
+    } catch (RuntimeException e) {
+      throw new CodecException("the value stored under key '" + key + "' in namespace '" + namespace
+          + "' cannot be decoded by " + codec + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String keyed(String key) {
+    return "key '" + key + "'";
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(Object answer) {
+    return answer instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(answer);
+  }
+
+  private static byte[][] array(List<byte[]> args) {
+    return args.toArray(new byte[0][]);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisKeyspace{" + namespace + " at " + connection.uri() + "}";
+  }
+}

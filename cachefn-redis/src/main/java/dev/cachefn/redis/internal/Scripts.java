@@ -1,0 +1,121 @@
+package dev.cachefn.redis.internal;
+
+/**
+ * The Lua scripts that keep an entry and its tags together. Each runs atomically in Redis, so no reader sees an
+ * entry without its tags or the reverse. {@code ARGV[1]} is always the namespace prefix of {@link KeyLayout};
+ * the scripts build the keys from it, which is fine on a single Redis and, with the prefix's hash tag, keeps a
+ * namespace within one Cluster slot.
+ */
+final class Scripts {
+
+  private Scripts() {}
+
+  /**
+   * Stores entries. ARGV: prefix, TTL in ms ({@code 0} for none), {@code 1} to store only absent keys, the
+   * count of tags, the tags, then key and value pairs. Replaces each entry's old tags. A tag set's TTL is
+   * raised to the longest TTL among its members (removed for a member without one). Then drops, from each
+   * touched tag set, the members whose entries are gone: all of them in a set of up to 16 members, four
+   * sampled members in a larger one (amortized, like the in-memory engine's clean-up). Answers the count
+   * stored.
+   */
+  static final LuaScript PUT = new LuaScript("""
+      local p = ARGV[1]
+      local ttl = tonumber(ARGV[2])
+      local onlyAbsent = ARGV[3] == '1'
+      local tagCount = tonumber(ARGV[4])
+      local stored = 0
+      for i = 5 + tagCount, #ARGV, 2 do
+        local key = ARGV[i]
+        local entry = p .. 'k:' .. key
+        if not (onlyAbsent and redis.call('EXISTS', entry) == 1) then
+          local meta = p .. 'm:' .. key
+          for _, old in ipairs(redis.call('SMEMBERS', meta)) do
+            redis.call('SREM', p .. 't:' .. old, key)
+          end
+          redis.call('DEL', meta)
+          if ttl > 0 then
+            redis.call('SET', entry, ARGV[i + 1], 'PX', ttl)
+          else
+            redis.call('SET', entry, ARGV[i + 1])
+          end
+          for t = 5, 4 + tagCount do
+            local tagSet = p .. 't:' .. ARGV[t]
+            local existed = redis.call('EXISTS', tagSet)
+            redis.call('SADD', tagSet, key)
+            redis.call('SADD', meta, ARGV[t])
+            if ttl == 0 then
+              redis.call('PERSIST', tagSet)
+            else
+              local left = redis.call('PTTL', tagSet)
+              if existed == 0 or (left >= 0 and left < ttl) then
+                redis.call('PEXPIRE', tagSet, ttl)
+              end
+            end
+          end
+          if tagCount > 0 and ttl > 0 then
+            redis.call('PEXPIRE', meta, ttl)
+          end
+          stored = stored + 1
+        end
+      end
+      for t = 5, 4 + tagCount do
+        local tagSet = p .. 't:' .. ARGV[t]
+        local members
+        if redis.call('SCARD', tagSet) <= 16 then
+          members = redis.call('SMEMBERS', tagSet)
+        else
+          members = redis.call('SRANDMEMBER', tagSet, 4)
+        end
+        for _, member in ipairs(members) do
+          if redis.call('EXISTS', p .. 'k:' .. member) == 0 then
+            redis.call('SREM', tagSet, member)
+          end
+        end
+      end
+      return stored
+      """);
+
+  /** Removes entries with their tags. ARGV: prefix, then keys. Answers the keys that had a live entry. */
+  static final LuaScript REMOVE = new LuaScript("""
+      local p = ARGV[1]
+      local removed = {}
+      for i = 2, #ARGV do
+        local key = ARGV[i]
+        if redis.call('DEL', p .. 'k:' .. key) == 1 then
+          removed[#removed + 1] = key
+        end
+        local meta = p .. 'm:' .. key
+        for _, tag in ipairs(redis.call('SMEMBERS', meta)) do
+          redis.call('SREM', p .. 't:' .. tag, key)
+        end
+        redis.call('DEL', meta)
+      end
+      return removed
+      """);
+
+  /**
+   * Removes every entry carrying one of the tags, and the tag sets. ARGV: prefix, then tags. Answers the count
+   * of live entries removed.
+   */
+  static final LuaScript REMOVE_BY_TAGS = new LuaScript("""
+      local p = ARGV[1]
+      local count = 0
+      for i = 2, #ARGV do
+        local tagSet = p .. 't:' .. ARGV[i]
+        for _, key in ipairs(redis.call('SMEMBERS', tagSet)) do
+          if redis.call('DEL', p .. 'k:' .. key) == 1 then
+            count = count + 1
+          end
+          local meta = p .. 'm:' .. key
+          for _, tag in ipairs(redis.call('SMEMBERS', meta)) do
+            if tag ~= ARGV[i] then
+              redis.call('SREM', p .. 't:' .. tag, key)
+            end
+          end
+          redis.call('DEL', meta)
+        end
+        redis.call('DEL', tagSet)
+      end
+      return count
+      """);
+}

@@ -1,0 +1,395 @@
+package dev.cachefn.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cachefn.Cache;
+import dev.cachefn.CacheFn;
+import dev.cachefn.SetOptions;
+import dev.cachefn.spi.Storage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every storage must do for a cache, proven through the {@link Cache} API: run against the in-memory
+ * storage (the reference) and Redis. Time-to-live is real (short TTLs awaited by bounded polling), since a
+ * remote storage keeps its own clock. Each test works in namespaces of its own.
+ */
+abstract class StorageContractTest {
+
+  record User(String name, int age, List<String> roles) {}
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  /** The storage under test, shared by the test's caches. */
+  protected abstract Storage storage();
+
+  <V> Cache<V> cache(String namespace) {
+    return CacheFn.builder("contract").namespace(run + "/" + namespace).storage(storage()).build();
+  }
+
+  private final Cache<String> cache = cache("main");
+
+  // ---- entries ----------------------------------------------------------------------------------------
+
+  @Test
+  void getReturnsWhatSetStoredAndNullForAnAbsentKey() {
+    cache.set("user:1", "Ada");
+
+    assertThat(cache.get("user:1")).isEqualTo("Ada");
+    assertThat(cache.get("user:2")).isNull();
+  }
+
+  @Test
+  void valuesOfRecordsAndCollectionsRoundTrip() {
+    Cache<User> users = cache("users");
+    User ada = new User("Ada", 36, List.of("admin", "dev"));
+    Cache<Map<String, Integer>> maps = cache("maps");
+
+    users.set("ada", ada);
+    maps.set("m", Map.of("a", 1));
+
+    assertThat(users.get("ada")).isEqualTo(ada);
+    assertThat(maps.get("m")).isEqualTo(Map.of("a", 1));
+  }
+
+  @Test
+  void hasAndDeleteTellWhetherAnEntryExisted() {
+    cache.set("a", "1");
+
+    assertThat(cache.has("a")).isTrue();
+    assertThat(cache.delete("a")).isTrue();
+    assertThat(cache.delete("a")).isFalse();
+    assertThat(cache.has("a")).isFalse();
+    assertThat(cache.get("a")).isNull();
+  }
+
+  @Test
+  void overwritingReplacesTheValueAndTheTags() {
+    cache.set("a", "old", SetOptions.tags("old-tag", "shared"));
+    cache.set("b", "other", SetOptions.tags("shared"));
+
+    cache.set("a", "new", SetOptions.tags("new-tag"));
+
+    assertThat(cache.get("a")).isEqualTo("new");
+    assertThat(cache.invalidateByTag("old-tag")).isZero();
+    assertThat(cache.invalidateByTag("shared")).isEqualTo(1);
+    assertThat(cache.invalidateByTag("new-tag")).isEqualTo(1);
+    assertThat(cache.keys("*")).isEmpty();
+  }
+
+  @Test
+  void overwritingWithoutOptionsDropsTheTags() {
+    cache.set("a", "old", SetOptions.tags("t"));
+
+    cache.set("a", "new");
+
+    assertThat(cache.invalidateByTag("t")).isZero();
+    assertThat(cache.get("a")).isEqualTo("new");
+  }
+
+  @Test
+  void sizeCountsEntriesAndClearEmptiesTheCache() {
+    cache.set("a", "1");
+    cache.set("b", "2", SetOptions.tags("t"));
+    cache.set("a", "again");
+
+    assertThat(cache.size()).isEqualTo(2);
+    cache.clear();
+
+    assertThat(cache.size()).isZero();
+    assertThat(cache.keys("*")).isEmpty();
+    assertThat(cache.invalidateByTag("t")).isZero();
+    cache.set("a", "after");
+    assertThat(cache.get("a")).isEqualTo("after");
+  }
+
+  // ---- batches ----------------------------------------------------------------------------------------
+
+  @Test
+  void getManyAnswersInRequestOrderAndOmitsAbsentKeys() {
+    for (int i = 0; i < 20; i++) {
+      cache.set("k" + i, "v" + i);
+    }
+    List<String> request = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 19; i >= 0; i--) {
+      request.add("k" + i);
+      expected.add("k" + i);
+      request.add("absent" + i);
+    }
+
+    Map<String, String> found = cache.getMany(request);
+
+    assertThat(found.keySet()).containsExactlyElementsOf(expected);
+    found.forEach((key, value) -> assertThat(value).isEqualTo("v" + key.substring(1)));
+  }
+
+  @Test
+  void setManyWithOptionsTagsEveryEntryAndDeleteManyCountsThoseThatExisted() {
+    cache.set("untagged", "0");
+    cache.setMany(Map.of("a", "1", "b", "2", "c", "3"), SetOptions.tags("batch"));
+
+    assertThat(cache.deleteMany(List.of("a", "missing", "a"))).isEqualTo(1);
+    assertThat(cache.invalidateByTag("batch")).isEqualTo(2);
+    assertThat(cache.keys("*")).containsExactly("untagged");
+  }
+
+  @Test
+  void batchesLargerThanOneRoundOfTheStorageWorkWhole() {
+    Map<String, String> many = new LinkedHashMap<>();
+    for (int i = 0; i < 1_234; i++) {
+      many.put("item:" + i, "v" + i);
+    }
+
+    cache.setMany(many, SetOptions.tags("bulk"));
+
+    assertThat(cache.getMany(many.keySet())).containsExactlyEntriesOf(many);
+    assertThat(cache.size()).isEqualTo(1_234);
+    assertThat(cache.deleteMany(List.copyOf(many.keySet()).subList(0, 600))).isEqualTo(600);
+    assertThat(cache.invalidateByPattern("item:*")).isEqualTo(634);
+    assertThat(cache.invalidateByTag("bulk")).isZero();
+  }
+
+  // ---- tags -------------------------------------------------------------------------------------------
+
+  @Test
+  void invalidateByTagsRemovesEntriesCarryingAnyTagAndCountsEachOnce() {
+    cache.set("a", "1", SetOptions.tags("x", "y"));
+    cache.set("b", "2", SetOptions.tags("y"));
+    cache.set("c", "3", SetOptions.tags("z"));
+    cache.set("d", "4");
+
+    assertThat(cache.invalidateByTags(List.of("x", "y"))).isEqualTo(2);
+    assertThat(cache.keys("*")).containsExactlyInAnyOrder("c", "d");
+    assertThat(cache.invalidateByTag("z")).isEqualTo(1);
+  }
+
+  @Test
+  void deletedEntriesLeaveTheirTags() {
+    cache.set("a", "1", SetOptions.tags("t"));
+    cache.delete("a");
+    cache.set("a", "2");
+
+    assertThat(cache.invalidateByTag("t")).isZero();
+    assertThat(cache.get("a")).isEqualTo("2");
+  }
+
+  // ---- patterns ---------------------------------------------------------------------------------------
+
+  @Test
+  void keysAndEntriesFollowTheGlob() {
+    cache.set("user:1", "a");
+    cache.set("user:2", "b");
+    cache.set("user:10", "c");
+    cache.set("session:1", "d");
+
+    assertThat(cache.keys("*")).containsExactlyInAnyOrder("user:1", "user:2", "user:10", "session:1");
+    assertThat(cache.keys("user:?")).containsExactlyInAnyOrder("user:1", "user:2");
+    assertThat(cache.keys("user:[12]*")).containsExactlyInAnyOrder("user:1", "user:2", "user:10");
+    assertThat(cache.keys("user:[!1]")).containsExactly("user:2");
+    assertThat(cache.keys("user:[^1]")).containsExactly("user:2");
+    assertThat(cache.keys("[a-t]*:1")).containsExactly("session:1");
+    assertThat(cache.keys("session:1")).containsExactly("session:1");
+    assertThat(cache.keys("user:3")).isEmpty();
+    assertThat(cache.entries("user:*", 100)).containsOnlyKeys("user:1", "user:2", "user:10");
+    assertThat(cache.entries("*", 3)).hasSize(3);
+    assertThat(cache.entries("*", 0)).isEmpty();
+  }
+
+  @Test
+  void keysWithGlobMetacharactersAreMatchedLiterallyWhenEscaped() {
+    cache.set("a*b", "star");
+    cache.set("axb", "x");
+    cache.set("q?[1]\\", "all");
+
+    assertThat(cache.keys("a\\*b")).containsExactly("a*b");
+    assertThat(cache.keys("a*b")).containsExactlyInAnyOrder("a*b", "axb");
+    assertThat(cache.keys("q\\?\\[1\\]\\\\")).containsExactly("q?[1]\\");
+    assertThat(cache.keys("q?[[]*")).containsExactly("q?[1]\\");
+    assertThat(cache.invalidateByPattern("a\\*?")).isEqualTo(1);
+    assertThat(cache.has("axb")).isTrue();
+  }
+
+  @Test
+  void nonAsciiKeysMatchCharacterByCharacter() {
+    cache.set("ключ:1", "a");
+    cache.set("ключ:é", "b");
+    cache.set("ключ:10", "c");
+
+    assertThat(cache.keys("ключ:?")).containsExactlyInAnyOrder("ключ:1", "ключ:é");
+    assertThat(cache.keys("ключ:[é]")).containsExactly("ключ:é");
+    assertThat(cache.keys("ключ:[!é]")).containsExactly("ключ:1");
+    assertThat(cache.get("ключ:é")).isEqualTo("b");
+  }
+
+  @Test
+  void invalidateByPatternRemovesOnlyMatchingKeysAndCountsThem() {
+    cache.set("user:1", "a", SetOptions.tags("t"));
+    cache.set("user:2", "b");
+    cache.set("other", "c", SetOptions.tags("t"));
+
+    assertThat(cache.invalidateByPattern("user:*")).isEqualTo(2);
+    assertThat(cache.keys("*")).containsExactly("other");
+    assertThat(cache.invalidateByTag("t")).isEqualTo(1);
+  }
+
+  // ---- namespaces -------------------------------------------------------------------------------------
+
+  @Test
+  void namespacesNeverCollideEvenWhenOneLooksLikeAPrefixOfTheOther() {
+    Cache<String> a = cache("a");
+    Cache<String> ab = cache("a:b");
+    a.set("b:c", "from a");
+    ab.set("c", "from a:b");
+
+    assertThat(a.get("b:c")).isEqualTo("from a");
+    assertThat(ab.get("c")).isEqualTo("from a:b");
+    assertThat(a.keys("*")).containsExactly("b:c");
+    assertThat(ab.keys("*")).containsExactly("c");
+    assertThat(ab.get("b:c")).isNull();
+  }
+
+  @Test
+  void clearAndPatternsTouchOnlyTheirNamespaceEvenWithGlobCharactersInIt() {
+    Cache<String> globby = cache("ns*[1]?");
+    Cache<String> lookalike = cache("nsX1Y");
+    Cache<String> other = cache("ns");
+    for (Cache<String> c : List.of(globby, lookalike, other)) {
+      c.set("k", "v", SetOptions.tags("t"));
+      c.set("j", "v");
+    }
+
+    globby.clear();
+    assertThat(lookalike.invalidateByPattern("*")).isEqualTo(2);
+
+    assertThat(globby.keys("*")).isEmpty();
+    assertThat(other.keys("*")).containsExactlyInAnyOrder("k", "j");
+    assertThat(other.invalidateByTag("t")).isEqualTo(1);
+    assertThat(other.size()).isEqualTo(1);
+  }
+
+  // ---- time-to-live -----------------------------------------------------------------------------------
+
+  @Test
+  void entriesExpireAfterTheirTtlAndOthersStay() {
+    cache.set("short", "1", SetOptions.ttl(Duration.ofMillis(150)).withTags("t"));
+    cache.set("long", "2", SetOptions.ttl(Duration.ofMinutes(5)));
+    cache.set("forever", "3");
+
+    assertThat(cache.get("short")).isEqualTo("1");
+    Await.until("'short' expires", Duration.ofSeconds(5), () -> cache.get("short") == null);
+
+    assertThat(cache.has("short")).isFalse();
+    assertThat(cache.keys("*")).containsExactlyInAnyOrder("long", "forever");
+    assertThat(cache.getMany(List.of("short", "long"))).containsOnlyKeys("long");
+    assertThat(cache.invalidateByTag("t")).isZero();
+  }
+
+  @Test
+  void defaultTtlAppliesToEntriesWrittenWithoutOne() {
+    Cache<String> shortLived = CacheFn.builder("short").namespace(run + "/short").storage(storage())
+        .defaultTtl(Duration.ofMillis(150)).build();
+
+    shortLived.set("a", "1");
+    shortLived.set("b", "2", SetOptions.ttl(Duration.ofMinutes(5)));
+
+    Await.until("'a' expires", Duration.ofSeconds(5), () -> !shortLived.has("a"));
+    assertThat(shortLived.get("b")).isEqualTo("2");
+  }
+
+  // ---- cache-aside ------------------------------------------------------------------------------------
+
+  @Test
+  void getOrFetchFetchesOnAMissOnlyAndStoresWithTheOptions() {
+    AtomicInteger calls = new AtomicInteger();
+
+    String first = cache.getOrFetch("k", () -> "v" + calls.incrementAndGet(), SetOptions.tags("t"));
+    String second = cache.getOrFetch("k", () -> "v" + calls.incrementAndGet());
+
+    assertThat(first).isEqualTo("v1");
+    assertThat(second).isEqualTo("v1");
+    assertThat(calls).hasValue(1);
+    assertThat(cache.invalidateByTag("t")).isEqualTo(1);
+    assertThat(cache.stats().hits()).isEqualTo(1);
+  }
+
+  @Test
+  void getOrFetchCachesNeitherNullNorFailures() {
+    assertThat(cache.getOrFetch("k", () -> null)).isNull();
+    assertThatThrownBy(() -> cache.getOrFetch("k", () -> {
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(cache.has("k")).isFalse();
+  }
+
+  @Test
+  void aWriteDuringTheFetchWinsOverTheFetchedValue() {
+    String answer = cache.getOrFetch("k", () -> {
+      cache.set("k", "written meanwhile");
+      return "fetched";
+    });
+
+    assertThat(answer).isEqualTo("fetched");
+    assertThat(cache.get("k")).isEqualTo("written meanwhile");
+  }
+
+  @Test
+  void concurrentGetOrFetchOfOneKeyFetchesOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> cache.getOrFetch("hot", () -> {
+          calls.incrementAndGet();
+          await(release);
+          return "value";
+        })));
+      }
+      Await.until("a fetch starts", Duration.ofSeconds(5), () -> calls.get() == 1);
+      RedisServer.sleep(50);
+      release.countDown();
+      for (Future<String> answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(calls).hasValue(1);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void statsCountHitsMissesSetsAndDeletes() {
+    cache.set("a", "1");
+    cache.get("a");
+    cache.get("b");
+    cache.delete("a");
+
+    assertThat(cache.stats().hits()).isEqualTo(1);
+    assertThat(cache.stats().misses()).isEqualTo(1);
+    assertThat(cache.stats().sets()).isEqualTo(1);
+    assertThat(cache.stats().deletes()).isEqualTo(1);
+  }
+}
