@@ -1,0 +1,85 @@
+package dev.cachefn.kotlin
+
+import dev.cachefn.Cache
+import dev.cachefn.SetOptions
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CompletionException
+import java.util.concurrent.CompletionStage
+import kotlin.time.Duration
+import kotlin.time.toJavaDuration
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.future.await
+import kotlinx.coroutines.future.future
+
+/**
+ * Suspending cache-aside: returns the cached value, or runs [fetcher], stores its result (with [ttl] and
+ * [tags] when given, else the cache's defaults) and returns it. Built on [Cache.getOrFetchAsync], so it keeps
+ * every rule of [Cache.getOrFetch]: single flight per key across coroutines and threads, a failure reaches
+ * every waiter and is not cached, a `null` result is returned and not cached.
+ *
+ * **Where the fetch runs.** The fetch is shared by every waiter, so it must not belong to any one of them: it
+ * runs as a new coroutine in the caller's context *without its [Job]* (same dispatcher, same context
+ * elements, but no parent). Cancelling a waiter therefore only stops that waiter; the fetch goes on, the
+ * other waiters get its result and the cache stores it. The fetch is not cancelled even when every waiter is
+ * gone: its result is still stored, as with the blocking [Cache.getOrFetch].
+ *
+ * A fetcher that asks the same cache for its own key waits for itself (it does not fail fast as the blocking
+ * variant does): do not do that.
+ *
+ * Note: with the default options, `cache.getOrFetch(key) { ... }` resolves to the blocking Java member; name
+ * an argument (`ttl = null`, `tags = ...`) or call [getOrFetchSuspending] to pick this suspending variant.
+ *
+ * @throws IllegalArgumentException if [ttl] is not positive or a tag is blank (from [SetOptions])
+ * @throws IllegalStateException if the cache is closed
+ */
+suspend fun <V : Any> Cache<V>.getOrFetch(
+  key: String,
+  ttl: Duration? = null,
+  tags: Set<String> = emptySet(),
+  fetcher: suspend () -> V?,
+): V? = getOrFetchSuspending(key, ttl, tags, fetcher)
+
+/**
+ * The same as the suspending [getOrFetch], under a name that a Java member cannot shadow:
+ * `cache.getOrFetchSuspending(key) { fetchUser() }`.
+ */
+suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
+  key: String,
+  ttl: Duration? = null,
+  tags: Set<String> = emptySet(),
+  fetcher: suspend () -> V?,
+): V? {
+  val options = setOptions(ttl, tags)
+  // the caller's dispatcher and context elements, but not its Job: the shared fetch has no parent
+  val fetchScope = CoroutineScope(currentCoroutineContext().minusKey(Job))
+  val stage = getOrFetchAsync(key, { fetchScope.future { fetcher() } }, options)
+  return stage.awaitWithoutCancelling()
+}
+
+/** The [SetOptions] of a TTL (none: the cache's default) and a set of tags. */
+internal fun setOptions(ttl: Duration?, tags: Set<String>): SetOptions {
+  var options = if (ttl == null) SetOptions.none() else SetOptions.ttl(ttl.toJavaDuration())
+  if (tags.isNotEmpty()) {
+    options = options.withTags(tags)
+  }
+  return options
+}
+
+/**
+ * Awaits this stage without cancelling it when the waiting coroutine is cancelled ([await] on a
+ * [CompletionStage] cancels the underlying future, which may be shared with other waiters). A failure is
+ * rethrown as its cause, without the [CompletionException] wrapper.
+ */
+internal suspend fun <T> CompletionStage<T>.awaitWithoutCancelling(): T {
+  val own = CompletableFuture<T>()
+  whenComplete { value, failure ->
+    if (failure == null) {
+      own.complete(value)
+    } else {
+      own.completeExceptionally(if (failure is CompletionException) failure.cause ?: failure else failure)
+    }
+  }
+  return own.await()
+}
