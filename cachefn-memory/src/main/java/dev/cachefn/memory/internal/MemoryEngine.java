@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Reads</b> take no lock: a {@link ConcurrentHashMap} lookup, an expiry check (only for entries that
  * have a TTL, so the ticker is not read otherwise) and a slot in a striped {@link ReadBuffer}. <b>Writes</b>
- * take the lock, first replay the buffered reads into the {@link AccessOrder}, then change the table, the
+ * take the lock, first replay the buffered reads into the {@link EvictionOrder}, then change the table, the
  * order, the {@link ExpiryQueue} and the {@link TagIndex} together, remove due entries, and evict the least
  * recently used while over {@code maxSize}. Removal notifications go out after the lock is released.
  */
@@ -34,7 +34,7 @@ final class MemoryEngine<V> {
   private final ConcurrentHashMap<String, Node<V>> table;
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
   private final ReentrantLock lock = new ReentrantLock();
-  private final AccessOrder<V> order = new AccessOrder<>();
+  private final EvictionOrder<V> order = new LruOrder<>();
   private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
   private final TagIndex<V> tags = new TagIndex<>();
   private final List<RemovalListener<? super V>> listeners = new CopyOnWriteArrayList<>();
@@ -210,10 +210,12 @@ final class MemoryEngine<V> {
 
   private void insert(Node<V> node) {
     Node<V> replaced = table.put(node.key, node);
-    if (replaced != null) {
-      unlink(replaced);
+    if (replaced == null) {
+      order.recordInsert(node);
+    } else {
+      forget(replaced);
+      order.recordReplace(replaced, node);
     }
-    order.addMostRecent(node);
     if (node.expires()) {
       expiries.add(node);
     }
@@ -346,8 +348,13 @@ final class MemoryEngine<V> {
 
   /** Takes {@code node} out of the order, the expiry queue, the tag index and the counts. */
   private void unlink(Node<V> node) {
-    node.retired = true;
     order.remove(node);
+    forget(node);
+  }
+
+  /** Takes {@code node} out of the expiry queue, the tag index and the counts (not out of the order). */
+  private void forget(Node<V> node) {
+    node.retired = true;
     expiries.remove(node);
     tags.remove(node);
     count--;
@@ -371,13 +378,13 @@ final class MemoryEngine<V> {
 
   private void applyRead(Node<V> node) {
     if (!node.retired) {
-      order.moveToMostRecent(node);
+      order.recordAccess(node);
     }
   }
 
   private void evictOverflow(Removals<V> removals) {
     while (count > maxSize) {
-      Node<V> eldest = order.leastRecent();
+      Node<V> eldest = order.victim();
       if (eldest == null) {
         return;
       }

@@ -2,17 +2,22 @@ package dev.cachefn.memory.internal;
 
 import org.jspecify.annotations.Nullable;
 
-/** The nodes from least to most recently used: a doubly linked list, guarded by the engine's lock. */
-final class AccessOrder<V> {
+/**
+ * Strict LRU: the nodes from least to most recently used, in a doubly linked list. Every replayed read
+ * moves its node to the tail, and the head is the victim.
+ */
+final class LruOrder<V> implements EvictionOrder<V> {
 
   private @Nullable Node<V> head;
   private @Nullable Node<V> tail;
 
-  @Nullable Node<V> leastRecent() {
+  @Override
+  public @Nullable Node<V> victim() {
     return head;
   }
 
-  void addMostRecent(Node<V> node) {
+  @Override
+  public void recordInsert(Node<V> node) {
     node.previous = tail;
     node.next = null;
     if (tail == null) {
@@ -23,14 +28,22 @@ final class AccessOrder<V> {
     tail = node;
   }
 
-  void moveToMostRecent(Node<V> node) {
+  @Override
+  public void recordReplace(Node<V> previous, Node<V> node) {
+    remove(previous);
+    recordInsert(node);
+  }
+
+  @Override
+  public void recordAccess(Node<V> node) {
     if (node != tail) {
       remove(node);
-      addMostRecent(node);
+      recordInsert(node);
     }
   }
 
-  void remove(Node<V> node) {
+  @Override
+  public void remove(Node<V> node) {
     Node<V> previous = node.previous;
     Node<V> next = node.next;
     if (previous == null) {
@@ -47,7 +60,8 @@ final class AccessOrder<V> {
     node.next = null;
   }
 
-  void clear() {
+  @Override
+  public void clear() {
     head = null;
     tail = null;
   }

@@ -9,17 +9,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The LRU list: least recent at the head, most recent at the tail, links consistent both ways. */
-class AccessOrderTest {
+class LruOrderTest {
 
   private static Node<String> node(String key) {
     return new Node<>(key, "v", Node.NEVER, Node.NO_TAGS, 0);
   }
 
   /** The keys from least to most recent, checking every backward link on the way. */
-  private static List<String> keys(AccessOrder<String> order) {
+  private static List<String> keys(LruOrder<String> order) {
     List<String> keys = new ArrayList<>();
     Node<String> previous = null;
-    for (Node<String> node = order.leastRecent(); node != null; node = node.next) {
+    for (Node<String> node = order.victim(); node != null; node = node.next) {
       assertThat(node.previous).as("back link of %s", node.key).isSameAs(previous);
       keys.add(node.key);
       previous = node;
@@ -30,61 +30,61 @@ class AccessOrderTest {
 
   @Test
   void emptyOrderHasNoLeastRecent() {
-    assertThat(new AccessOrder<String>().leastRecent()).isNull();
+    assertThat(new LruOrder<String>().victim()).isNull();
   }
 
   @Test
   void nodesAreOrderedFromFirstAddedToLastAdded() {
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
 
-    order.addMostRecent(node("a"));
-    order.addMostRecent(node("b"));
-    order.addMostRecent(node("c"));
+    order.recordInsert(node("a"));
+    order.recordInsert(node("b"));
+    order.recordInsert(node("c"));
 
     assertThat(keys(order)).containsExactly("a", "b", "c");
-    assertThat(order.leastRecent().key).isEqualTo("a");
+    assertThat(order.victim().key).isEqualTo("a");
   }
 
   @Test
   void movingAnyNodeToMostRecentPutsItLast() {
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
     Node<String> a = node("a");
     Node<String> b = node("b");
     Node<String> c = node("c");
-    order.addMostRecent(a);
-    order.addMostRecent(b);
-    order.addMostRecent(c);
+    order.recordInsert(a);
+    order.recordInsert(b);
+    order.recordInsert(c);
 
-    order.moveToMostRecent(a); // the head
+    order.recordAccess(a); // the head
     assertThat(keys(order)).containsExactly("b", "c", "a");
 
-    order.moveToMostRecent(c); // the middle
+    order.recordAccess(c); // the middle
     assertThat(keys(order)).containsExactly("b", "a", "c");
 
-    order.moveToMostRecent(c); // already the tail
+    order.recordAccess(c); // already the tail
     assertThat(keys(order)).containsExactly("b", "a", "c");
     assertThat(c.next).isNull();
   }
 
   @Test
   void movingTheOnlyNodeKeepsIt() {
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
     Node<String> only = node("only");
-    order.addMostRecent(only);
+    order.recordInsert(only);
 
-    order.moveToMostRecent(only);
+    order.recordAccess(only);
 
     assertThat(keys(order)).containsExactly("only");
   }
 
   @Test
   void removingHeadMiddleAndTailUnlinksThem() {
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
     List<Node<String>> nodes = new ArrayList<>();
     for (String key : List.of("a", "b", "c", "d", "e")) {
       Node<String> node = node(key);
       nodes.add(node);
-      order.addMostRecent(node);
+      order.recordInsert(node);
     }
 
     order.remove(nodes.get(0));
@@ -98,40 +98,40 @@ class AccessOrderTest {
       assertThat(nodes.get(i).previous).isNull();
       assertThat(nodes.get(i).next).isNull();
     }
-    order.addMostRecent(node("f")); // the tail is right after removing the old tail
+    order.recordInsert(node("f")); // the tail is right after removing the old tail
     assertThat(keys(order)).containsExactly("b", "d", "f");
   }
 
   @Test
   void removingTheOnlyNodeEmptiesTheOrder() {
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
     Node<String> only = node("only");
-    order.addMostRecent(only);
+    order.recordInsert(only);
 
     order.remove(only);
 
-    assertThat(order.leastRecent()).isNull();
-    order.addMostRecent(node("next"));
+    assertThat(order.victim()).isNull();
+    order.recordInsert(node("next"));
     assertThat(keys(order)).containsExactly("next");
   }
 
   @Test
   void clearEmptiesTheOrder() {
-    AccessOrder<String> order = new AccessOrder<>();
-    order.addMostRecent(node("a"));
-    order.addMostRecent(node("b"));
+    LruOrder<String> order = new LruOrder<>();
+    order.recordInsert(node("a"));
+    order.recordInsert(node("b"));
 
     order.clear();
 
-    assertThat(order.leastRecent()).isNull();
-    order.addMostRecent(node("c"));
+    assertThat(order.victim()).isNull();
+    order.recordInsert(node("c"));
     assertThat(keys(order)).containsExactly("c");
   }
 
   @Test
   void randomOperationsMatchAnInsertionOrderedSet() {
     Random random = new Random(1234);
-    AccessOrder<String> order = new AccessOrder<>();
+    LruOrder<String> order = new LruOrder<>();
     List<Node<String>> inList = new ArrayList<>();
     LinkedHashSet<String> model = new LinkedHashSet<>();
 
@@ -139,12 +139,12 @@ class AccessOrderTest {
       int op = random.nextInt(10);
       if (op < 4 || inList.isEmpty()) {
         Node<String> node = node("n" + step);
-        order.addMostRecent(node);
+        order.recordInsert(node);
         inList.add(node);
         model.add(node.key);
       } else if (op < 7) {
         Node<String> node = inList.get(random.nextInt(inList.size()));
-        order.moveToMostRecent(node);
+        order.recordAccess(node);
         model.remove(node.key);
         model.add(node.key);
       } else {
@@ -155,7 +155,7 @@ class AccessOrderTest {
       if (step % 97 == 0) {
         assertThat(keys(order)).as("step %d", step).containsExactlyElementsOf(model);
       }
-      assertThat(order.leastRecent() == null ? null : order.leastRecent().key)
+      assertThat(order.victim() == null ? null : order.victim().key)
           .isEqualTo(model.isEmpty() ? null : model.iterator().next());
     }
     assertThat(keys(order)).containsExactlyElementsOf(model);
