@@ -15,7 +15,8 @@ public interface CacheKeyGenerator {
    * Returns the key of a call: not empty, and equal for calls that should share a cached result.
    *
    * @param method the called method
-   * @param arguments all the call's arguments, in declaration order
+   * @param arguments all the call's arguments, in declaration order (for a Kotlin {@code suspend} function,
+   *     without the trailing continuation the compiler adds)
    */
   String key(Method method, @Nullable Object[] arguments);
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException
 import java.util.concurrent.CompletionStage
 import kotlin.time.Duration
 import kotlin.time.toJavaDuration
+import kotlin.coroutines.AbstractCoroutineContextElement
+import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.currentCoroutineContext
@@ -25,14 +27,16 @@ import kotlinx.coroutines.future.future
  * other waiters get its result and the cache stores it. The fetch is not cancelled even when every waiter is
  * gone: its result is still stored, as with the blocking [Cache.getOrFetch].
  *
- * A fetcher that asks the same cache for its own key waits for itself (it does not fail fast as the blocking
- * variant does): do not do that.
+ * **A fetch that needs its own key** (directly, or through other keys it fetches on the way) would wait for
+ * itself forever; it fails instead with an [IllegalStateException] naming the key. The keys being fetched
+ * travel in the coroutine context, so every coroutine the fetch starts in its scope counts as inside it.
  *
  * Note: with the default options, `cache.getOrFetch(key) { ... }` resolves to the blocking Java member; name
  * an argument (`ttl = null`, `tags = ...`) or call [getOrFetchSuspending] to pick this suspending variant.
  *
  * @throws IllegalArgumentException if [ttl] is not positive or a tag is blank (from [SetOptions])
- * @throws IllegalStateException if the cache is closed
+ * @throws IllegalStateException if the cache is closed, or the fetch of [key] is already under way in this
+ *   coroutine
  */
 suspend fun <V : Any> Cache<V>.getOrFetch(
   key: String,
@@ -50,12 +54,40 @@ suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
   fetcher: suspend () -> V?,
+): V? = getOrFetchSuspending(key, setOptions(ttl, tags), fetcher)
+
+/** The suspending cache-aside with ready-made [options]; see [getOrFetch]. */
+internal suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
+  key: String,
+  options: SetOptions,
+  fetcher: suspend () -> V?,
 ): V? {
-  val options = setOptions(ttl, tags)
+  val context = currentCoroutineContext()
+  val underWay = context[KeysBeingFetched]
+  check(underWay == null || !underWay.contains(this, key)) {
+    "getOrFetch of key '$key' in cache '${name()}' was called from inside the fetch of that same key;" +
+      " it would wait for itself forever (fetch chain: ${underWay!!.chain()})"
+  }
   // the caller's dispatcher and context elements, but not its Job: the shared fetch has no parent
-  val fetchScope = CoroutineScope(currentCoroutineContext().minusKey(Job))
+  val fetchScope = CoroutineScope(context.minusKey(Job) + KeysBeingFetched(this, key, underWay))
   val stage = getOrFetchAsync(key, { fetchScope.future { fetcher() } }, options)
   return stage.awaitWithoutCancelling()
+}
+
+/** The keys whose fetch a coroutine runs inside: the innermost first, then the fetches around it. */
+private class KeysBeingFetched(
+  val cache: Cache<*>,
+  val fetchedKey: String,
+  val outer: KeysBeingFetched?,
+) : AbstractCoroutineContextElement(KeysBeingFetched) {
+
+  companion object Key : CoroutineContext.Key<KeysBeingFetched>
+
+  fun contains(cache: Cache<*>, key: String): Boolean =
+    generateSequence(this) { it.outer }.any { it.cache === cache && it.fetchedKey == key }
+
+  fun chain(): String =
+    generateSequence(this) { it.outer }.toList().asReversed().joinToString(" -> ") { "${it.cache.name()}/${it.fetchedKey}" }
 }
 
 /** The [SetOptions] of a TTL (none: the cache's default) and a set of tags. */

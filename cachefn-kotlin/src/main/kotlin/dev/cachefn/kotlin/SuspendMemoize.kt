@@ -2,6 +2,7 @@ package dev.cachefn.kotlin
 
 import dev.cachefn.Cache
 import dev.cachefn.CacheFn
+import dev.cachefn.SetOptions
 import kotlin.time.Duration
 
 /**
@@ -9,9 +10,9 @@ import kotlin.time.Duration
  */
 class SuspendMemoizedFunction<T, R> internal constructor(
   private val cache: Cache<Any>,
-  private val ttl: Duration?,
-  private val tags: Set<String>,
+  private val options: SetOptions,
   private val key: (T) -> String,
+  private val clearAll: Cache<Any>.() -> Unit,
   private val function: suspend (T) -> R,
 ) {
 
@@ -21,16 +22,16 @@ class SuspendMemoizedFunction<T, R> internal constructor(
    * exception are passed on and not cached.
    */
   suspend operator fun invoke(argument: T): R {
-    @Suppress("UNCHECKED_CAST") // the cache only ever holds results of this function
-    return cache.getOrFetchSuspending(key(argument), ttl, tags) { function(argument) } as R
+    @Suppress("UNCHECKED_CAST") // the cache holds results of this function under its keys
+    return cache.getOrFetchSuspending(key(argument), options) { function(argument) } as R
   }
 
   /** Forgets the result for [argument]; returns whether one was cached. */
   fun invalidate(argument: T): Boolean = cache.delete(key(argument))
 
-  /** Forgets every cached result of this function. */
+  /** Forgets every cached result of this function, and nothing else. */
   fun clear() {
-    cache.clear()
+    cache.clearAll()
   }
 }
 
@@ -57,7 +58,40 @@ fun <T, R> memoize(
   key: (T) -> String = { it.toString() },
   function: suspend (T) -> R,
 ): SuspendMemoizedFunction<T, R> {
-  setOptions(ttl, tags) // fail fast on a bad TTL or tag, before the first call
+  val options = setOptions(ttl, tags) // fail fast on a bad TTL or tag, before the first call
   val cache = cache<Any>(name) { this.maxSize = maxSize }
-  return SuspendMemoizedFunction(cache, ttl, tags, key, function)
+  return SuspendMemoizedFunction(cache, options, key, { clear() }, function)
+}
+
+/**
+ * Memoizes a `suspend` function in this cache, next to what else it holds, so that the cache's tag and
+ * pattern invalidations reach its results:
+ *
+ * ```
+ * val findUser = users.memoize("findUser", ttl = 5.minutes) { id: Long -> repository.find(id) }
+ * findUser(42L)                 // stored in users under "findUser:42"
+ * users.invalidateByPattern("findUser:*")
+ * ```
+ *
+ * A result is stored under `<name>:<key of the argument>` ([key], by default the argument's `toString()`),
+ * with [ttl] (default: the cache's default TTL), [tags] and the tag `memoize:<name>`, through which [clear]
+ * removes this function's results and nothing else. Single flight, failure and `null` rules are those of
+ * [getOrFetch].
+ *
+ * @throws IllegalArgumentException for a blank name, a bad TTL or tag
+ */
+fun <T, V : Any, R : V?> Cache<V>.memoize(
+  name: String,
+  ttl: Duration? = null,
+  tags: Set<String> = emptySet(),
+  key: (T) -> String = { it.toString() },
+  function: suspend (T) -> R,
+): SuspendMemoizedFunction<T, R> {
+  require(name.isNotBlank()) { "name of a memoized function in cache '${name()}' must not be blank" }
+  val ownTag = "memoize:$name"
+  val options = setOptions(ttl, tags + ownTag)
+  @Suppress("UNCHECKED_CAST") // only results of the function, values of type V, are stored
+  val shared = this as Cache<Any>
+  val storedKey = { argument: T -> "$name:${key(argument)}" }
+  return SuspendMemoizedFunction(shared, options, storedKey, { invalidateByTag(ownTag) }, function)
 }

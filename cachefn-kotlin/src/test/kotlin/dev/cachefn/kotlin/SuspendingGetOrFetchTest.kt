@@ -13,6 +13,7 @@ import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.test.advanceUntilIdle
 import kotlinx.coroutines.test.currentTime
@@ -159,5 +160,47 @@ class SuspendingGetOrFetchTest {
       users.getOrFetch("user:1", ttl = 0.seconds) { error("must not fetch") }
     }
     assertTrue("ttl" in failure.message.orEmpty(), failure.message)
+  }
+  @Test
+  fun `a fetch that needs its own key fails instead of waiting for itself`() = runTest {
+    val users = cache<String>("users")
+
+    val failure = assertFailsWith<IllegalStateException> {
+      users.getOrFetchSuspending("user:1") { users.getOrFetchSuspending("user:1") { "never" } }
+    }
+
+    assertTrue("key 'user:1' in cache 'users'" in failure.message.orEmpty(), failure.message)
+    assertFalse("user:1" in users)
+  }
+
+  @Test
+  fun `a cycle through other keys and caches is found, with its chain`() = runTest {
+    val users = cache<String>("users")
+    val teams = cache<String>("teams")
+
+    val failure = assertFailsWith<IllegalStateException> {
+      users.getOrFetchSuspending("user:1") {
+        teams.getOrFetchSuspending("team:1") {
+          coroutineScope { async { users.getOrFetchSuspending("user:1") { "never" } }.await() } // a child counts
+        }
+      }
+    }
+
+    assertTrue("users/user:1 -> teams/team:1" in failure.message.orEmpty(), failure.message)
+  }
+
+  @Test
+  fun `a fetch may read other keys, the same key of another cache, and fetch again once done`() = runTest {
+    val users = cache<String>("users")
+    val names = cache<String>("names")
+
+    val user = users.getOrFetchSuspending("user:1") {
+      names.getOrFetchSuspending("user:1") { "Ada" } + users.getOrFetchSuspending("user:2") { " & Linus" }
+    }
+    users.delete("user:1")
+    val again = users.getOrFetchSuspending("user:1") { "Grace" }
+
+    assertEquals("Ada & Linus", user)
+    assertEquals("Grace", again)
   }
 }

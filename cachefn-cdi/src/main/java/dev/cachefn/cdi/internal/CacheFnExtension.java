@@ -89,6 +89,11 @@ public class CacheFnExtension implements Extension {
     }
     for (AnnotatedMethod<? super T> annotated : type.getMethods()) {
       Method method = annotated.getJavaMember();
+      if (method.isSynthetic()) {
+        // made by a compiler, with copies of the annotations: a bridge method, or the static body of an open
+        // Kotlin suspend fun ($suspendImpl), which the container never intercepts; the real method is checked
+        continue;
+      }
       if (method.isAnnotationPresent(Memoize.class)) {
         try {
           MemoizePlan plan = MemoizePlan.of(method);

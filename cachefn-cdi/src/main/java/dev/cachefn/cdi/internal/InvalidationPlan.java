@@ -40,6 +40,8 @@ final class InvalidationPlan {
   final @Nullable String cacheName;
   final boolean before;
   final @Nullable KeyScheme keys;
+  /** Whether the method is a Kotlin {@code suspend} function, whose completion an "after" plan waits for. */
+  final boolean suspending;
   private final List<CallTemplate> templates;
 
   private InvalidationPlan(Method method, Kind kind, @Nullable String cacheName, boolean before,
@@ -49,6 +51,7 @@ final class InvalidationPlan {
     this.cacheName = cacheName;
     this.before = before;
     this.keys = keys;
+    this.suspending = SuspendingMethods.isSuspending(method);
     this.templates = templates;
   }
 
@@ -66,6 +69,7 @@ final class InvalidationPlan {
     }
     try {
       MethodNames.requireInterceptable(method);
+      SuspendingMethods.requireSupport(method);
       return switch (kind) {
         case KEY -> {
           Invalidate invalidate = (Invalidate) annotation;

@@ -16,6 +16,9 @@ final class Invalidations {
       plan.run(caches, arguments);
       return context.proceed();
     }
+    if (plan.suspending) {
+      return SuspendingMethods.afterCompletion(context, () -> plan.run(caches, arguments));
+    }
     Object result = context.proceed(); // a throw skips the invalidation
     if (result instanceof CompletionStage<?> stage
         && CompletionStage.class.isAssignableFrom(plan.method.getReturnType())) {

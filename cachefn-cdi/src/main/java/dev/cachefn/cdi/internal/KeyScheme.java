@@ -54,14 +54,15 @@ final class KeyScheme {
       return new KeyScheme(new int[0], generatorType);
     }
     Parameter[] all = method.getParameters();
+    int count = SuspendingMethods.argumentCount(method); // a suspend function's continuation is no argument
     List<Integer> marked = new ArrayList<>();
-    for (int i = 0; i < all.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (all[i].isAnnotationPresent(CacheKey.class)) {
         marked.add(i);
       }
     }
     int[] chosen = marked.isEmpty()
-        ? java.util.stream.IntStream.range(0, all.length).toArray()
+        ? java.util.stream.IntStream.range(0, count).toArray()
         : marked.stream().mapToInt(Integer::intValue).toArray();
     for (int index : chosen) {
       checkKeyType(all[index]);
@@ -114,7 +115,9 @@ final class KeyScheme {
       if (current == null) {
         throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
       }
-      String key = current.key(method, arguments);
+      // a generator sees the call's arguments, not a suspend function's continuation
+      String key = current.key(method, SuspendingMethods.isSuspending(method)
+          ? java.util.Arrays.copyOf(arguments, arguments.length - 1) : arguments);
       if (key == null || key.isEmpty()) {
         throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
             + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));

@@ -28,6 +28,9 @@ class MemoizeInterceptor {
     Object[] arguments = context.getParameters();
     String key = plan.keys.key(plan.method, arguments);
     SetOptions options = plan.options(arguments);
+    if (plan.suspending) {
+      return SuspendingMethods.memoize(context, cache, key, options);
+    }
     switch (plan.shape) {
       case STAGE:
         return cache.getOrFetchAsync(key, () -> Proceeding.proceedAsync(context), options);

@@ -35,6 +35,8 @@ final class MemoizePlan {
   final String cacheName;
   final KeyScheme keys;
   final Shape shape;
+  /** Whether the method is a Kotlin {@code suspend} function, cached through {@link SuspendingMethods}. */
+  final boolean suspending;
   private final @Nullable Duration ttl;
   private final List<CallTemplate> tags;
   private final @Nullable SetOptions fixedOptions;
@@ -45,6 +47,7 @@ final class MemoizePlan {
     this.cacheName = cacheName;
     this.keys = keys;
     this.shape = shape;
+    this.suspending = SuspendingMethods.isSuspending(method);
     this.ttl = ttl;
     this.tags = tags;
     this.fixedOptions = tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
@@ -73,6 +76,7 @@ final class MemoizePlan {
     }
     try {
       MethodNames.requireInterceptable(method);
+      SuspendingMethods.requireSupport(method);
       Shape shape = shape(method);
       String cacheName = memoize.cache().isBlank()
           ? method.getDeclaringClass().getName() + "." + method.getName()

@@ -5,6 +5,7 @@ import dev.cachefn.cdi.NamedCaches
 import dev.cachefn.cdi.beans.FakeTicker
 import java.time.Duration
 import org.assertj.core.api.Assertions.assertThat
+import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.Test
 
 /** `@Memoize` on a Kotlin `@ApplicationScoped` bean, and caches injected into Kotlin. */
@@ -71,5 +72,12 @@ class KotlinBeansTest {
             assertThat(board.discounts().get("sale-1")).isEqualTo(10L)
             assertThat(board.discounts()).isSameAs(app.bean(NamedCaches::class.java).get<Long>("discounts"))
         }
+    }
+    @Test
+    fun `a memoized suspend fun without cachefn-kotlin fails the deployment, naming the method and the fix`() {
+        assertThatThrownBy { CdiApp.start(SuspendingPriceService::class.java).close() }
+            .hasMessageContaining("@Memoize on dev.cachefn.cdi.kotlin.SuspendingPriceService.price(String, Continuation)")
+            .hasMessageContaining("add dev.cachefn:cachefn-kotlin")
+            .hasMessageNotContaining("suspendImpl") // the compiler's static copy of the body is not checked
     }
 }

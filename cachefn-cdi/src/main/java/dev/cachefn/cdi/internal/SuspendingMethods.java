@@ -1,0 +1,107 @@
+package dev.cachefn.cdi.internal;
+
+import dev.cachefn.Cache;
+import dev.cachefn.SetOptions;
+import dev.cachefn.cdi.internal.spi.SuspendSupport;
+import dev.cachefn.cdi.internal.spi.SuspendedCall;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kotlin {@code suspend} functions under the cache annotations. Such a method is recognised by its trailing
+ * {@code kotlin.coroutines.Continuation} parameter, compared by name so that this module needs no Kotlin; the
+ * coroutine work is done by the {@link SuspendSupport} that {@code cachefn-kotlin} registers with
+ * {@link ServiceLoader}. The continuation is no argument of the call: it takes no part in keys.
+ */
+final class SuspendingMethods {
+
+  static final String CONTINUATION = "kotlin.coroutines.Continuation";
+
+  private SuspendingMethods() {}
+
+  /** Whether {@code method} is a compiled {@code suspend} function. */
+  static boolean isSuspending(Method method) {
+    Class<?>[] types = method.getParameterTypes();
+    return types.length > 0 && types[types.length - 1].getName().equals(CONTINUATION);
+  }
+
+  /** The parameters that are arguments of the call: all but a {@code suspend} function's continuation. */
+  static int argumentCount(Method method) {
+    return isSuspending(method) ? method.getParameterCount() - 1 : method.getParameterCount();
+  }
+
+  /**
+   * The start-up check of a {@code suspend} method: it can only be cached with {@code cachefn-kotlin}.
+   *
+   * @throws IllegalArgumentException if {@code method} suspends and no {@link SuspendSupport} is registered
+   */
+  static void requireSupport(Method method) {
+    if (isSuspending(method) && Loaded.SUPPORT == null) {
+      throw new IllegalArgumentException("the method is a Kotlin suspend function; add dev.cachefn:cachefn-kotlin"
+          + " to the application to cache it");
+    }
+  }
+
+  /** {@link SuspendSupport#getOrFetch} for one intercepted call. */
+  static @Nullable Object memoize(InvocationContext context, Cache<Object> cache, String key, SetOptions options) {
+    return support().getOrFetch(cache, key, options, new Call(context));
+  }
+
+  /** {@link SuspendSupport#afterCompletion} for one intercepted call. */
+  static @Nullable Object afterCompletion(InvocationContext context, Runnable action) {
+    return support().afterCompletion(new Call(context), action);
+  }
+
+  private static SuspendSupport support() {
+    SuspendSupport support = Loaded.SUPPORT;
+    if (support == null) {
+      throw new IllegalStateException("a Kotlin suspend function is cached, but dev.cachefn:cachefn-kotlin is"
+          + " not on the class path");
+    }
+    return support;
+  }
+
+  /** The registered support, looked up once, when a suspend method first needs it. */
+  private static final class Loaded {
+    static final @Nullable SuspendSupport SUPPORT = load();
+
+    private static @Nullable SuspendSupport load() {
+      SuspendSupport found = first(ServiceLoader.load(SuspendSupport.class, SuspendSupport.class.getClassLoader()));
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return found != null || context == null ? found : first(ServiceLoader.load(SuspendSupport.class, context));
+    }
+
+    private static @Nullable SuspendSupport first(ServiceLoader<SuspendSupport> loader) {
+      Iterator<SuspendSupport> services = loader.iterator();
+      return services.hasNext() ? services.next() : null;
+    }
+  }
+
+  /** The intercepted call, proceeding with another continuation in the caller's place. */
+  private static final class Call implements SuspendedCall {
+    private final InvocationContext context;
+    private final Object continuation;
+
+    Call(InvocationContext context) {
+      this.context = context;
+      Object[] arguments = context.getParameters();
+      this.continuation = arguments[arguments.length - 1];
+    }
+
+    @Override
+    public Object continuation() {
+      return continuation;
+    }
+
+    @Override
+    public @Nullable Object proceed(Object replacement) throws Exception {
+      Object[] arguments = context.getParameters().clone();
+      arguments[arguments.length - 1] = replacement;
+      context.setParameters(arguments);
+      return context.proceed();
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.cachefn.cdi.kotlin
+
+import dev.cachefn.cdi.Memoize
+import jakarta.enterprise.context.ApplicationScoped
+
+/** A memoized `suspend` fun; this module's tests run without cachefn-kotlin, which caching it needs. */
+@ApplicationScoped
+class SuspendingPriceService {
+
+    @Memoize(cache = "prices")
+    suspend fun price(sku: String): Long = sku.length * 100L
+}
