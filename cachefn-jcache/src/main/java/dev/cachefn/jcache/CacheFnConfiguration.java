@@ -11,6 +11,9 @@ import javax.cache.configuration.MutableConfiguration;
  * {@code MutableConfiguration}.
  *
  * <ul>
+ *   <li>{@link #setMaxSize(long)}: the most entries the cache keeps (default: no bound); past it, the least
+ *       recently used entry is evicted. An eviction fires no event and calls no {@code CacheWriter}; it counts
+ *       in the statistics' {@code CacheEvictions}.
  *   <li>{@link #setTicker(Ticker)}: the clock that expiry policies are measured on (default
  *       {@link Ticker#system()}); tests pass a ticker they advance by hand.
  * </ul>
@@ -25,6 +28,7 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
   private static final long serialVersionUID = 1L;
 
   private transient Ticker ticker = Ticker.system();
+  private long maxSize = Long.MAX_VALUE;
 
   /** A configuration with JCache's defaults and the system ticker. */
   public CacheFnConfiguration() {}
@@ -34,7 +38,26 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
     super(configuration);
     if (configuration instanceof CacheFnConfiguration<K, V> cacheFn) {
       this.ticker = cacheFn.ticker;
+      this.maxSize = cacheFn.maxSize;
     }
+  }
+
+  /** The most entries the cache keeps; {@link Long#MAX_VALUE} when unbounded (the default). */
+  public long getMaxSize() {
+    return maxSize;
+  }
+
+  /**
+   * Bounds the cache to {@code maxSize} entries, evicting the least recently used (read or written) beyond it.
+   *
+   * @throws IllegalArgumentException if {@code maxSize} is less than 1
+   */
+  public CacheFnConfiguration<K, V> setMaxSize(long maxSize) {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
+    }
+    this.maxSize = maxSize;
+    return this;
   }
 
   /** The clock expiry is measured on. */
@@ -54,7 +77,8 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
 
   @Override
   public boolean equals(Object o) {
-    return super.equals(o) && (!(o instanceof CacheFnConfiguration<?, ?> other) || getTicker() == other.getTicker());
+    return super.equals(o) && (!(o instanceof CacheFnConfiguration<?, ?> other)
+        || (getTicker() == other.getTicker() && maxSize == other.maxSize));
   }
 
   @Override

@@ -55,6 +55,8 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private final Copier copier;
   private final Executor background;
   private final ConcurrentHashMap<K, StoredEntry<V>> table = new ConcurrentHashMap<>();
+  /** The LRU order that keeps the table within {@code maxSize}; null when unbounded. */
+  private final SizeBound<K> bound;
   private final EventDispatcher<K, V> events;
   private final JCacheStatistics statistics = new JCacheStatistics();
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this);
@@ -62,8 +64,9 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private volatile boolean closed;
 
   JCacheCache(JCacheManager manager, String name, CompleteConfiguration<K, V> config, ClassLoader classLoader,
-      Ticker ticker, Executor background) {
+      Ticker ticker, long maxSize, Executor background) {
     this.manager = manager;
+    this.bound = maxSize == Long.MAX_VALUE ? null : new SizeBound<>(maxSize);
     this.name = name;
     this.configuration = new MutableConfiguration<>(config);
     this.keyType = config.getKeyType();
@@ -123,9 +126,23 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
       if (!entry.isExpiredAt(now)) {
         effects.hits++;
         entry.expireAt(expiry.forAccess(now));
+        if (bound != null) {
+          bound.accessed(key);
+        }
         return copier.copy(entry.value);
       }
-      if (table.remove(key, entry)) {
+      boolean[] removed = {false};
+      table.computeIfPresent(key, (k, current) -> {
+        if (current != entry) {
+          return current;
+        }
+        removed[0] = true;
+        if (bound != null) {
+          bound.removed(k);
+        }
+        return null;
+      });
+      if (removed[0]) {
         effects.expired(key, entry.value);
       }
     }
@@ -525,7 +542,20 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public void clear() {
     checkOpen();
-    table.clear();
+    clearTable();
+  }
+
+  private void clearTable() {
+    if (bound == null) {
+      table.clear();
+      return;
+    }
+    for (K key : table.keySet()) {
+      table.computeIfPresent(key, (k, entry) -> {
+        bound.removed(k);
+        return null;
+      });
+    }
   }
 
   // ---- entry processors -------------------------------------------------------------------------------
@@ -625,6 +655,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
    * event) and passed as null; the step's answer becomes the key's entry (null: none).
    */
   private void computeLive(K key, Effects<K, V> effects, KeyStep<K, V> step) {
+    boolean[] created = {false};
     table.compute(key, (k, current) -> {
       long now = expiry.now();
       StoredEntry<V> live = current;
@@ -632,8 +663,41 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         effects.expired(k, live.value);
         live = null;
       }
-      return step.apply(k, live, now);
+      StoredEntry<V> next = step.apply(k, live, now);
+      if (bound != null) {
+        if (next == null) {
+          bound.removed(k);
+        } else if (current == null) {
+          created[0] = true;
+          bound.created(k);
+        } else {
+          bound.accessed(k);
+        }
+      }
+      return next;
     });
+    if (created[0]) {
+      evictWhileOver();
+    }
+  }
+
+  /**
+   * Evicts least recently used entries until the table is within {@code maxSize}. An eviction is no removal:
+   * no event, no write-through; it counts in the statistics' evictions.
+   */
+  private void evictWhileOver() {
+    K victim;
+    while ((victim = bound.victim()) != null) {
+      boolean[] evicted = {false};
+      table.compute(victim, (k, entry) -> {
+        evicted[0] = entry != null;
+        bound.removed(k); // under the key's lock: a concurrent re-creation of the key is ordered after this
+        return null;
+      });
+      if (evicted[0] && statisticsEnabled) {
+        statistics.evictions(1);
+      }
+    }
   }
 
   /**
@@ -732,6 +796,9 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         }
         StoredEntry<V> stored = entry.getValue();
         stored.expireAt(expiry.forAccess(expiry.now()));
+        if (bound != null) {
+          bound.accessed(entry.getKey());
+        }
         return new JCacheEntry<>(copier.copy(entry.getKey()), copier.copy(stored.value));
       }
 
@@ -838,7 +905,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     ListenerRegistration.closeQuietly(loader);
     ListenerRegistration.closeQuietly(writer);
     ListenerRegistration.closeQuietly(expiry.policy());
-    table.clear();
+    clearTable();
   }
 
   @Override

@@ -88,8 +88,11 @@ public final class JCacheManager implements CacheManager {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("a cache named '" + cacheName + "' already exists in " + uri);
       }
-      Ticker ticker = configuration instanceof CacheFnConfiguration<?, ?> cacheFn ? cacheFn.getTicker() : Ticker.system();
-      JCacheCache<K, V> cache = new JCacheCache<>(this, cacheName, complete, classLoader, ticker, BACKGROUND);
+      CacheFnConfiguration<?, ?> cacheFn =
+          configuration instanceof CacheFnConfiguration<?, ?> own ? own : null;
+      Ticker ticker = cacheFn != null ? cacheFn.getTicker() : Ticker.system();
+      long maxSize = cacheFn != null ? cacheFn.getMaxSize() : Long.MAX_VALUE;
+      JCacheCache<K, V> cache = new JCacheCache<>(this, cacheName, complete, classLoader, ticker, maxSize, BACKGROUND);
       caches.put(cacheName, cache);
       return cache;
     }
