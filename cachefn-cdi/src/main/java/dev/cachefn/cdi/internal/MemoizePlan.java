@@ -76,7 +76,7 @@ final class MemoizePlan {
     }
     try {
       MethodNames.requireInterceptable(method);
-      SuspendingMethods.requireSupport(method);
+      SuspendingMethods.requireMemoizable(method);
       Shape shape = shape(method);
       String cacheName = memoize.cache().isBlank()
           ? method.getDeclaringClass().getName() + "." + method.getName()

@@ -6,6 +6,9 @@ import dev.cachefn.cdi.internal.spi.SuspendSupport;
 import dev.cachefn.cdi.internal.spi.SuspendedCall;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +46,28 @@ final class SuspendingMethods {
       throw new IllegalArgumentException("the method is a Kotlin suspend function; add dev.cachefn:cachefn-kotlin"
           + " to the application to cache it");
     }
+  }
+
+  /**
+   * The start-up check of a memoized method that suspends: it must have a result to cache, and
+   * {@code cachefn-kotlin} must be there to run it. A {@code suspend} fun returns {@code Object} on the JVM
+   * whatever it returns in Kotlin; its result type is the type argument of the continuation,
+   * {@code Continuation<? super R>}, read from the generic signature.
+   *
+   * @throws IllegalArgumentException if {@code method} is a {@code suspend} fun returning {@code Unit}, or no
+   *     {@link SuspendSupport} is registered
+   */
+  static void requireMemoizable(Method method) {
+    if (!isSuspending(method)) {
+      return;
+    }
+    Type[] parameters = method.getGenericParameterTypes();
+    if (parameters.length > 0 && parameters[parameters.length - 1] instanceof ParameterizedType continuation
+        && continuation.getActualTypeArguments()[0] instanceof WildcardType result
+        && result.getLowerBounds().length == 1 && result.getLowerBounds()[0].getTypeName().equals("kotlin.Unit")) {
+      throw new IllegalArgumentException("the method is a suspend fun returning Unit; there is no result to cache");
+    }
+    requireSupport(method);
   }
 
   /** {@link SuspendSupport#getOrFetch} for one intercepted call. */

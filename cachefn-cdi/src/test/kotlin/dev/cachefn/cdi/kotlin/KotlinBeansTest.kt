@@ -80,4 +80,11 @@ class KotlinBeansTest {
             .hasMessageContaining("add dev.cachefn:cachefn-kotlin")
             .hasMessageNotContaining("suspendImpl") // the compiler's static copy of the body is not checked
     }
+
+    @Test
+    fun `a memoized suspend fun returning Unit fails the deployment`() {
+        assertThatThrownBy { CdiApp.start(SuspendingRefresher::class.java).close() }
+            .hasMessageContaining("@Memoize on dev.cachefn.cdi.kotlin.SuspendingRefresher.refresh(String, Continuation)")
+            .hasMessageContaining("a suspend fun returning Unit; there is no result to cache")
+    }
 }

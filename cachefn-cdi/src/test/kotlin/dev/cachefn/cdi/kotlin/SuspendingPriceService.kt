@@ -10,3 +10,11 @@ class SuspendingPriceService {
     @Memoize(cache = "prices")
     suspend fun price(sku: String): Long = sku.length * 100L
 }
+
+/** A memoized `suspend` fun with no result: a mistake that start-up reports. */
+@ApplicationScoped
+class SuspendingRefresher {
+
+    @Memoize(cache = "refreshes")
+    suspend fun refresh(sku: String) {}
+}
