@@ -15,8 +15,8 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,10 +42,11 @@ class HibernateSecondLevelCacheTest {
     }
   }
 
-  private SessionFactory sessions;
+  /** One session factory for the class: building it is most of the test's time. Each test has its own book. */
+  private static SessionFactory sessions;
 
-  @BeforeEach
-  void startHibernate() {
+  @BeforeAll
+  static void startHibernate() {
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
         .applySetting("hibernate.connection.url", "jdbc:h2:mem:books;DB_CLOSE_DELAY=-1")
         .applySetting("hibernate.hbm2ddl.auto", "create-drop")
@@ -58,8 +59,8 @@ class HibernateSecondLevelCacheTest {
     sessions = new MetadataSources(registry).addAnnotatedClass(Book.class).buildMetadata().buildSessionFactory();
   }
 
-  @AfterEach
-  void stopHibernate() {
+  @AfterAll
+  static void stopHibernate() {
     sessions.close();
   }
 
