@@ -61,6 +61,15 @@ final class Counter {
 
   private void slowAdd(Thread thread, long amount) {
     int index = indexOf(thread);
+    // first the cells this thread may own already (its home cell was taken): reads only their owners,
+    // which sit on a line of their own, away from the counts other threads write
+    for (int probe = 1; probe < PROBES; probe++) {
+      Cell cell = cells[(index + probe) & (CELLS - 1)];
+      if (cell != null && cell.owner == thread) {
+        cell.add(amount);
+        return;
+      }
+    }
     for (int probe = 0; probe < PROBES; probe++) {
       int at = (index + probe) & (CELLS - 1);
       Cell cell = cells[at];
@@ -90,8 +99,17 @@ final class Counter {
     long p00, p01, p02, p03, p04, p05, p06, p07;
   }
 
-  private static class CellFields extends CellPadding {
+  private static class CellOwner extends CellPadding {
     volatile Thread owner;
+  }
+
+  /** Keeps the owner, read by other threads looking for their cell, off the line the count is on. */
+  @SuppressWarnings("unused")
+  private static class CellMiddlePadding extends CellOwner {
+    long m00, m01, m02, m03, m04, m05, m06, m07;
+  }
+
+  private static class CellFields extends CellMiddlePadding {
     /** Written by the owner only; read by {@link Counter#sum()}. */
     long count;
   }
@@ -105,7 +123,7 @@ final class Counter {
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         COUNT = lookup.findVarHandle(CellFields.class, "count", long.class);
-        OWNER = lookup.findVarHandle(CellFields.class, "owner", Thread.class);
+        OWNER = lookup.findVarHandle(CellOwner.class, "owner", Thread.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }

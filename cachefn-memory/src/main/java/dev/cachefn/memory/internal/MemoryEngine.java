@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Reads</b> take no lock: a {@link ConcurrentHashMap} lookup, an expiry check (only for entries that
  * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
  * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
- * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 16 replayed
+ * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
  * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
  * access. Every other write takes the lock, first replays the buffered reads, then changes the table, the

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Records reads without a lock, for the engine to replay into its eviction order later.
  *
+ * <p>Two costs matter on a multi-core machine, and both are cache lines moving between cores: a write to a
+ * line another core reads, and a drain that reads what other cores wrote. Recording a read therefore
+ * writes only lines of the reading thread, and drains are rare (every {@value #STRIPE_CAPACITY} recorded
+ * reads of a thread at most).
+ *
  * <p>The buffer is a few stripes, each a ring that belongs to one thread: the first thread that records
  * into a free stripe claims it (a stripe whose owner has died is free again). Only the owner writes a
  * stripe, so recording a read is two plain stores and a release store into memory no other core writes:
@@ -19,17 +24,19 @@ import org.jspecify.annotations.Nullable;
  * and replayed in order, so single-threaded use is exact LRU. When drains keep finding reads of other
  * threads than the drainer, or a reader finds the lock taken, the buffer switches to <em>sampling</em>:
  * each thread records one read in {@value #SAMPLE_PERIOD}. Replays, the lock and the moves in the shared
- * eviction order then happen 16 times less often, which is what lets reads scale with cores; recency
- * becomes approximate (a read that was not recorded only makes its entry look older than it is). A drain
- * that finds only its own thread's reads switches back to exact recording.
+ * eviction order then happen that many times less often, which is what lets reads scale with cores; recency
+ * becomes approximate (a read that was not recorded only makes its entry look older than it is).
+ * {@value #QUIET_DRAINS} drains in a row that find only the drainer's own reads switch back to exact
+ * recording.
  */
 final class ReadBuffer<E> {
 
-  static final int STRIPE_CAPACITY = 16;
-  static final int SAMPLE_PERIOD = 16;
+  static final int STRIPE_CAPACITY = 64;
+  static final int SAMPLE_PERIOD = 32;
   private static final int STRIPE_MASK = STRIPE_CAPACITY - 1;
   private static final int SAMPLE_MASK = SAMPLE_PERIOD - 1;
   private static final int PROBES = 4;
+  static final int QUIET_DRAINS = 4;
   private static final VarHandle STRIPES = MethodHandles.arrayElementVarHandle(Stripe[].class);
 
   /** Lazily created, claimed by CAS; {@code null} until a thread hashes there. */
@@ -37,8 +44,9 @@ final class ReadBuffer<E> {
   private final int stripeMask;
   /** Whether reads are sampled; written rarely (only when it changes), read by every recording. */
   private volatile boolean sampling;
-  /** Consecutive drains that found reads of other threads; touched only by the drainer. */
+  /** Consecutive drains that found reads of other threads, and that found none; touched by the drainer only. */
   private int foreignDrains;
+  private int quietDrains;
 
   ReadBuffer() {
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -57,7 +65,7 @@ final class ReadBuffer<E> {
     int index = indexOf(thread);
     Stripe stripe = stripes[index];
     if (stripe == null || stripe.owner != thread) {
-      stripe = claim(thread, index);
+      stripe = find(thread, index);
       if (stripe == null) {
         return sampling && ThreadLocalSampler.skip();
       }
@@ -89,10 +97,18 @@ final class ReadBuffer<E> {
         foreign = true;
       }
     }
-    // two drains in a row with other threads' reads: concurrent use. One drain is not enough, so that a
-    // thread taking over a cache another thread used before does not start sampled.
-    foreignDrains = foreign ? Math.min(foreignDrains + 1, 2) : 0;
-    boolean sample = foreignDrains >= 2;
+    // Two drains in a row with other threads' reads mean concurrent use (one is not enough, so that a thread
+    // taking over a cache another thread used before does not start sampled). Going back to exact takes
+    // QUIET_DRAINS drains with only the drainer's reads, so that a reader descheduled for a moment does not
+    // flip every thread back to recording everything.
+    if (foreign) {
+      quietDrains = 0;
+      foreignDrains = Math.min(foreignDrains + 1, 2);
+    } else {
+      foreignDrains = 0;
+      quietDrains = Math.min(quietDrains + 1, QUIET_DRAINS);
+    }
+    boolean sample = sampling ? quietDrains < QUIET_DRAINS : foreignDrains >= 2;
     if (sample != sampling) {
       sampling = sample;
     }
@@ -107,7 +123,22 @@ final class ReadBuffer<E> {
     return (int) ((thread.getId() * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
   }
 
-  /** The stripe {@code thread} owns or can claim near {@code index}, or {@code null}. */
+  /**
+   * The stripe {@code thread} owns near {@code index} (its home stripe was taken by another thread), else
+   * one it can claim, else {@code null}. Looking reads only the owners, which sit on a cache line of their
+   * own, away from the counters their threads write on every read.
+   */
+  private @Nullable Stripe find(Thread thread, int index) {
+    for (int probe = 1; probe < PROBES; probe++) {
+      Stripe stripe = stripes[(index + probe) & stripeMask];
+      if (stripe != null && stripe.owner == thread) {
+        return stripe;
+      }
+    }
+    return claim(thread, index);
+  }
+
+  /** A stripe near {@code index} that {@code thread} claims: a new one, or one whose owner died. */
   private @Nullable Stripe claim(Thread thread, int index) {
     for (int probe = 0; probe < PROBES; probe++) {
       int at = (index + probe) & stripeMask;
@@ -132,27 +163,37 @@ final class ReadBuffer<E> {
     long p00, p01, p02, p03, p04, p05, p06, p07;
   }
 
-  /** The fields of a stripe, written by its owner except {@code head} (written by the drainer). */
-  private static class StripeFields extends StripePadding {
-    volatile long head;
-    long tail;
-    /** Reads the owner has seen, recorded or not: the sampling clock. */
-    long reads;
+  /** What other threads read: the owner (when looking for their own stripe) and the slots (the drainer). */
+  private static class StripeOwner extends StripePadding {
     volatile Thread owner;
     final Object[] slots = new Object[STRIPE_CAPACITY];
   }
 
+  /** Keeps the owner's line apart from the counters the owning thread writes on every read. */
+  @SuppressWarnings("unused")
+  private static class StripeMiddlePadding extends StripeOwner {
+    long m00, m01, m02, m03, m04, m05, m06, m07;
+  }
+
+  /** The ring's cursors, written by the owner except {@code head} (written by the drainer). */
+  private static class StripeCursors extends StripeMiddlePadding {
+    volatile long head;
+    long tail;
+    /** Reads the owner has seen, recorded or not: the sampling clock. */
+    long reads;
+  }
+
   /** One thread's ring of recorded reads. */
   @SuppressWarnings("unused")
-  private static final class Stripe extends StripeFields {
+  private static final class Stripe extends StripeCursors {
     private static final VarHandle TAIL;
     private static final VarHandle OWNER;
 
     static {
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        TAIL = lookup.findVarHandle(StripeFields.class, "tail", long.class);
-        OWNER = lookup.findVarHandle(StripeFields.class, "owner", Thread.class);
+        TAIL = lookup.findVarHandle(StripeCursors.class, "tail", long.class);
+        OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
