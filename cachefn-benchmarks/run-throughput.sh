@@ -22,7 +22,8 @@ if [[ ! -f $jar ]]; then
 fi
 mkdir -p "$out"
 
-settings=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+# JMH_SETTINGS overrides the iteration settings, e.g. JMH_SETTINGS="-f 1 -wi 0 -i 1 -r 100ms" to check the script
+read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
 run() { # name, threads, regex, params...
   local name=$1 threads=$2 regex=$3
   shift 3

@@ -36,7 +36,7 @@ final class ReadBuffer<E> {
   private static final int STRIPE_MASK = STRIPE_CAPACITY - 1;
   private static final int SAMPLE_MASK = SAMPLE_PERIOD - 1;
   private static final int PROBES = 4;
-  static final int QUIET_DRAINS = 4;
+  static final int QUIET_DRAINS = 16;
   private static final VarHandle STRIPES = MethodHandles.arrayElementVarHandle(Stripe[].class);
 
   /** Lazily created, claimed by CAS; {@code null} until a thread hashes there. */
