@@ -12,9 +12,16 @@ final class ExpiryQueue<V> {
   @SuppressWarnings("unchecked")
   private Node<V>[] heap = new Node[16];
   private int size;
+  /** The soonest deadline, or {@link Node#NEVER}: readable without the lock. */
+  private volatile long soonestAt = Node.NEVER;
 
   boolean isEmpty() {
     return size == 0;
+  }
+
+  /** The soonest deadline ({@link Node#NEVER} when empty); may be read without the engine's lock. */
+  long soonestDeadline() {
+    return soonestAt;
   }
 
   @Nullable Node<V> soonest() {
@@ -28,6 +35,14 @@ final class ExpiryQueue<V> {
     place(node, size);
     size++;
     siftUp(node.heapIndex);
+    publishSoonest();
+  }
+
+  private void publishSoonest() {
+    long soonest = size == 0 ? Node.NEVER : heap[0].expiresAt;
+    if (soonest != soonestAt) {
+      soonestAt = soonest;
+    }
   }
 
   void remove(Node<V> node) {
@@ -39,6 +54,7 @@ final class ExpiryQueue<V> {
     size--;
     if (index == size) {
       heap[size] = null;
+      publishSoonest();
       return;
     }
     Node<V> last = heap[size];
@@ -46,6 +62,7 @@ final class ExpiryQueue<V> {
     place(last, index);
     siftDown(index);
     siftUp(last.heapIndex);
+    publishSoonest();
   }
 
   void clear() {
@@ -54,6 +71,7 @@ final class ExpiryQueue<V> {
       heap[i] = null;
     }
     size = 0;
+    publishSoonest();
   }
 
   private void siftUp(int index) {

@@ -16,13 +16,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entries of one namespace: a bounded, strict-LRU, TTL- and tag-aware table.
+ * The entries of one namespace: a bounded, LRU, TTL- and tag-aware table.
  *
  * <p><b>Reads</b> take no lock: a {@link ConcurrentHashMap} lookup, an expiry check (only for entries that
- * have a TTL, so the ticker is not read otherwise) and a slot in a striped {@link ReadBuffer}. <b>Writes</b>
- * take the lock, first replay the buffered reads into the {@link EvictionOrder}, then change the table, the
- * order, the {@link ExpiryQueue} and the {@link TagIndex} together, remove due entries, and evict the least
- * recently used while over {@code maxSize}. Removal notifications go out after the lock is released.
+ * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
+ * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
+ * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
+ * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. <b>Writes</b> that only
+ * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
+ * access. Every other write takes the lock, first replays the buffered reads, then changes the table, the
+ * order, the {@link ExpiryQueue} and the {@link TagIndex} together, removes due entries, and evicts while
+ * over {@code maxSize}. Removal notifications go out after the lock is released.
  */
 final class MemoryEngine<V> {
 
@@ -81,17 +85,27 @@ final class MemoryEngine<V> {
     return node.value;
   }
 
+  /**
+   * Hands a read to the buffer; when its stripe is full (or the thread has none) drains the buffer and
+   * applies the read itself, if the lock is free. A taken lock means other threads are at work: the read
+   * is dropped and the buffer starts sampling.
+   */
   private void recordRead(Node<V> node) {
-    if (!reads.offer(node) && lock.tryLock()) {
-      Removals<V> removals = new Removals<>();
-      try {
-        maintain(removals);
-        reads.offer(node);
-      } finally {
-        lock.unlock();
-      }
-      removals.notify(listeners);
+    if (reads.offer(node)) {
+      return;
     }
+    if (!lock.tryLock()) {
+      reads.contended();
+      return;
+    }
+    Removals<V> removals = new Removals<>();
+    try {
+      maintain(removals);
+      applyRead(node);
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
   }
 
   boolean contains(String key) {
@@ -143,6 +157,9 @@ final class MemoryEngine<V> {
   // ---- writes, under the lock -------------------------------------------------------------------------
 
   void put(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+    if (ttl == null && entryTags.isEmpty() && updateInPlace(key, value)) {
+      return;
+    }
     Node<V> node = newNode(key, value, ttl, entryTags);
     Removals<V> removals = new Removals<>();
     lock.lock();
@@ -154,6 +171,29 @@ final class MemoryEngine<V> {
       lock.unlock();
     }
     removals.notify(listeners);
+  }
+
+  /**
+   * The write of a present key that changes only the value (no TTL and no tags before or after, same
+   * estimated size): the value is swapped in the live node without the lock, and the write is recorded as
+   * an access, like a read. This is what keeps concurrent writes of present keys from queueing on the
+   * lock. When some entry is due, the write takes the lock instead, so that writes still remove expired
+   * entries as they always do. A write that races with a removal of the node is ordered before it (it read the node while it was
+   * in the table), so its value disappears with the node, as if the removal came just after.
+   */
+  private boolean updateInPlace(String key, V value) {
+    Node<V> node = table.get(key);
+    if (node == null || node.expires() || node.tags.length != 0
+        || node.weight != SizeEstimator.entry(key, value, 0)) {
+      return false;
+    }
+    long due = expiries.soonestDeadline();
+    if (due != Node.NEVER && ticker.read() - due >= 0) {
+      return false; // entries are due: the locked write removes them, as every write does
+    }
+    node.setValue(value);
+    recordRead(node);
+    return true;
   }
 
   boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
@@ -295,7 +335,7 @@ final class MemoryEngine<V> {
     int removed = 0;
     lock.lock();
     try {
-      reads.drainTo(node -> { });
+      reads.discard();
       long now = ticker.read();
       for (Node<V> node : table.values()) {
         node.retired = true;
@@ -391,40 +431,6 @@ final class MemoryEngine<V> {
       table.remove(eldest.key, eldest);
       unlink(eldest);
       removals.evicted(eldest);
-    }
-  }
-
-  /** Removals decided under the lock, announced after it is released. */
-  private static final class Removals<V> {
-    private @Nullable List<Node<V>> evicted;
-    private @Nullable List<Node<V>> expired;
-
-    void evicted(Node<V> node) {
-      if (evicted == null) {
-        evicted = new ArrayList<>();
-      }
-      evicted.add(node);
-    }
-
-    void expired(Node<V> node) {
-      if (expired == null) {
-        expired = new ArrayList<>();
-      }
-      expired.add(node);
-    }
-
-    void notify(List<RemovalListener<? super V>> listeners) {
-      if (evicted == null && expired == null) {
-        return;
-      }
-      for (RemovalListener<? super V> listener : listeners) {
-        if (evicted != null) {
-          evicted.forEach(node -> listener.evicted(node.key, node.value));
-        }
-        if (expired != null) {
-          expired.forEach(node -> listener.expired(node.key, node.value));
-        }
-      }
     }
   }
 }

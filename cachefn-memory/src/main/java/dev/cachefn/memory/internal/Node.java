@@ -1,19 +1,33 @@
 package dev.cachefn.memory.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry. Key, value, expiry and tags never change: a write replaces the node, so a reader always sees
- * a consistent entry without locking. The links and the heap index belong to the engine and are only
- * touched under its lock.
+ * One entry. Key, expiry, tags and estimated size never change: a write that changes any of them replaces
+ * the node, so a reader always sees a consistent entry without locking. Only the value may be swapped in
+ * place, by a write that changes nothing else ({@link MemoryEngine}'s lock-free update). The links and the
+ * heap index belong to the engine and are only touched under its lock.
  */
 final class Node<V> {
 
   static final long NEVER = Long.MAX_VALUE;
   static final String[] NO_TAGS = new String[0];
 
+  private static final VarHandle VALUE;
+
+  static {
+    try {
+      VALUE = MethodHandles.lookup().findVarHandle(Node.class, "value", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final String key;
-  final V value;
+  /** Read with acquire semantics; swapped in place only by {@link #setValue}. */
+  volatile V value;
   /** Ticker time at which the entry expires, or {@link #NEVER}. */
   final long expiresAt;
   final String[] tags;
@@ -32,6 +46,11 @@ final class Node<V> {
     this.expiresAt = expiresAt;
     this.tags = tags;
     this.weight = weight;
+  }
+
+  /** Swaps the value (release store: no fence needed, the node's other fields are final). */
+  void setValue(V newValue) {
+    VALUE.setRelease(this, newValue);
   }
 
   boolean expires() {

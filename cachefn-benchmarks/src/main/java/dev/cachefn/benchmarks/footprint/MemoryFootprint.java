@@ -1,0 +1,378 @@
+package dev.cachefn.benchmarks.footprint;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.cachefn.Cache;
+import dev.cachefn.CacheFn;
+import dev.cachefn.SetOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cache2k.Cache2kBuilder;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * Memory per entry, measured with JOL ({@code GraphLayout.parseInstance(cache).totalSize()}): each cache is
+ * bounded at {@value #BOUND} entries and measured empty, with {@value #ENTRIES} entries, and after
+ * {@code clear()}. Two figures per entry, both without the key strings themselves ({@code keys}, measured by
+ * JOL) and with one shared value object, so they are what the cache adds around a key and a value, the way
+ * Caffeine states its own overhead:
+ *
+ * <ul>
+ *   <li><b>per entry</b> {@code = (full - cleared - keys) / ENTRIES}: the entry objects alone. A hash table
+ *       keeps its grown array after {@code clear()}, so this leaves out the table, whatever its sizing;
+ *   <li><b>with table growth</b> {@code = (full - empty - keys) / ENTRIES}: also the table array grown from
+ *       empty (zero for a table allocated at its final size up front, as CacheFn's is).
+ * </ul>
+ *
+ * <p>Before the empty measurement every cache is written, read and cleared once from the measuring thread,
+ * so that structures made on first use (read-buffer stripes, counter cells, lazily loaded node classes)
+ * are in both measurements and cancel out.
+ *
+ * <p>Second table: CacheFn's own {@code memoryUsageBytes} estimate against JOL for the same cache holding
+ * distinct string values (keys and values included on both sides). JOL's "empty" includes whatever the
+ * cache references (the table array allocated up front; the threads owning read-buffer stripes and counter
+ * cells, with what they reach), which the estimate does not try to count: compare the per-entry row.
+ *
+ * <p>Caffeine runs with {@code executor(Runnable::run)} here, so that JOL does not walk the common pool's
+ * threads and {@code cleanUp()} finishes before measuring.
+ *
+ * <p>Run with {@code -Djol.magicFieldOffset=true} and {@code --add-opens} for {@code java.base/java.lang},
+ * {@code java.util}, {@code java.util.concurrent} (see the module README).
+ */
+public final class MemoryFootprint {
+
+  static final int BOUND = 50_000;
+  static final int ENTRIES = 25_000;
+  private static final Duration TTL = Duration.ofHours(1);
+  private static final String[] TAGS = tags(16);
+
+  private MemoryFootprint() {}
+
+  /** A cache under measurement: the object JOL walks, and how to write, read and clear it. */
+  interface Subject {
+    Object root();
+
+    void put(String key, Object value);
+
+    void get(String key);
+
+    void clear();
+  }
+
+  public static void main(String[] args) {
+    String[] keys = new String[ENTRIES];
+    for (int i = 0; i < ENTRIES; i++) {
+      keys[i] = "key:" + i;
+    }
+    long keyBytes = GraphLayout.parseInstance((Object) keys).totalSize()
+        - GraphLayout.parseInstance((Object) new Object[ENTRIES]).totalSize();
+
+    System.out.printf(Locale.ROOT, "JDK %s (%s); %,d entries in caches bounded at %,d; key strings: %,d B"
+            + " (%.1f B per key), excluded from the per-entry figure%n%n",
+        System.getProperty("java.version"), System.getProperty("java.vm.name"), ENTRIES, BOUND, keyBytes,
+        (double) keyBytes / ENTRIES);
+    System.out.println("| cache | empty (B) | 25,000 entries (B) | after clear() (B) | per entry (B) |"
+        + " with table growth (B) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    for (Named named : subjects()) {
+      measure(named, keys, keyBytes);
+    }
+
+    System.out.println();
+    checkUsageEstimate(keys);
+  }
+
+  private static void measure(Named named, String[] keys, long keyBytes) {
+    Subject subject = named.subject;
+    subject.put("warm", Boolean.TRUE);
+    subject.get("warm");
+    subject.clear();
+    long empty = size(subject.root());
+    for (int i = 0; i < keys.length; i++) {
+      subject.put(keys[i], Boolean.TRUE);
+    }
+    for (String key : keys) {
+      subject.get(key);
+    }
+    long full = size(subject.root());
+    subject.clear();
+    long cleared = size(subject.root());
+    System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f | %.1f |%n", named.name, empty, full, cleared,
+        (double) (full - cleared - keyBytes) / keys.length, (double) (full - empty - keyBytes) / keys.length);
+  }
+
+  private static void checkUsageEstimate(String[] keys) {
+    Cache<String> cache = CacheFn.builder("usage").maxSize(BOUND).build();
+    cache.set("warm", "warm");
+    cache.get("warm");
+    cache.clear();
+    long emptyJol = size(cache);
+    long emptyStat = cache.stats().memoryUsageBytes();
+    for (int i = 0; i < keys.length; i++) {
+      cache.set(keys[i], "value:" + i);
+    }
+    long fullJol = size(cache);
+    long fullStat = cache.stats().memoryUsageBytes();
+    System.out.println("CacheFn's `memoryUsageBytes` estimate against JOL (" + String.format(Locale.ROOT, "%,d",
+        keys.length) + " entries, key `key:<i>`, distinct string values `value:<i>`):");
+    System.out.println();
+    System.out.println("| | estimate (B) | JOL (B) | estimate ÷ JOL |");
+    System.out.println("|---|---:|---:|---:|");
+    System.out.printf(Locale.ROOT, "| empty cache | %,d | %,d | %.2f |%n", emptyStat, emptyJol,
+        (double) emptyStat / emptyJol);
+    System.out.printf(Locale.ROOT, "| %,d entries, total | %,d | %,d | %.2f |%n", keys.length, fullStat, fullJol,
+        (double) fullStat / fullJol);
+    System.out.printf(Locale.ROOT, "| per entry (full − empty) | %.1f | %.1f | %.2f |%n",
+        (double) (fullStat - emptyStat) / keys.length, (double) (fullJol - emptyJol) / keys.length,
+        (double) (fullStat - emptyStat) / (fullJol - emptyJol));
+  }
+
+  private static long size(Object root) {
+    return GraphLayout.parseInstance(root).totalSize();
+  }
+
+  private static String[] tags(int count) {
+    String[] tags = new String[count];
+    for (int i = 0; i < count; i++) {
+      tags[i] = "tag:" + i;
+    }
+    return tags;
+  }
+
+  private record Named(String name, Subject subject) {}
+
+  private static List<Named> subjects() {
+    List<Named> subjects = new ArrayList<>();
+    subjects.add(new Named("CacheFn, maxSize (stats on, the default)", cacheFn(BOUND, true, SetOptions.none())));
+    subjects.add(new Named("CacheFn, maxSize, stats off", cacheFn(BOUND, false, SetOptions.none())));
+    subjects.add(new Named("CacheFn, maxSize = Long.MAX_VALUE (unbounded)",
+        cacheFn(Long.MAX_VALUE, true, SetOptions.none())));
+    subjects.add(new Named("CacheFn, maxSize + TTL", cacheFn(BOUND, true, SetOptions.ttl(TTL))));
+    subjects.add(new Named("CacheFn, maxSize + 1 tag", taggedCacheFn(1)));
+    subjects.add(new Named("CacheFn, maxSize + 3 tags", taggedCacheFn(3)));
+    subjects.add(new Named("Caffeine, maximumSize", caffeine(false)));
+    subjects.add(new Named("Caffeine, maximumSize + expireAfter(Expiry)", caffeine(true)));
+    subjects.add(new Named("ConcurrentHashMap", chm()));
+    subjects.add(new Named("Guava, maximumSize", guava()));
+    subjects.add(new Named("cache2k, entryCapacity", cache2k()));
+    subjects.add(new Named("Ehcache 3, heap(entries)", ehcache()));
+    return subjects;
+  }
+
+  private static Subject cacheFn(long maxSize, boolean stats, SetOptions options) {
+    Cache<Object> cache = CacheFn.builder("footprint").maxSize(maxSize).recordStats(stats).build();
+    return new Subject() {
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.set(key, value, options);
+      }
+
+      @Override
+      public void get(String key) {
+        cache.get(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.clear();
+      }
+    };
+  }
+
+  private static Subject taggedCacheFn(int tagCount) {
+    Cache<Object> cache = CacheFn.builder("footprint-tags").maxSize(BOUND).build();
+    return new Subject() {
+      private int next;
+
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        String[] tags = new String[tagCount];
+        for (int t = 0; t < tagCount; t++) {
+          tags[t] = TAGS[(next + t) & (TAGS.length - 1)];
+        }
+        next++;
+        cache.set(key, value, SetOptions.tags(tags));
+      }
+
+      @Override
+      public void get(String key) {
+        cache.get(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.clear();
+      }
+    };
+  }
+
+  private static Subject caffeine(boolean expiry) {
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(BOUND);
+    if (expiry) {
+      long nanos = TTL.toNanos();
+      builder.expireAfter(new Expiry<Object, Object>() {
+        @Override
+        public long expireAfterCreate(Object key, Object value, long currentTime) {
+          return nanos;
+        }
+
+        @Override
+        public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
+          return nanos;
+        }
+
+        @Override
+        public long expireAfterRead(Object key, Object value, long currentTime, long currentDuration) {
+          return currentDuration;
+        }
+      });
+    }
+    com.github.benmanes.caffeine.cache.Cache<String, Object> cache = builder.executor(Runnable::run).build();
+    return new Subject() {
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void get(String key) {
+        cache.getIfPresent(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.invalidateAll();
+        cache.cleanUp();
+      }
+    };
+  }
+
+  private static Subject chm() {
+    ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
+    return new Subject() {
+      @Override
+      public Object root() {
+        return map;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        map.put(key, value);
+      }
+
+      @Override
+      public void get(String key) {
+        map.get(key);
+      }
+
+      @Override
+      public void clear() {
+        map.clear();
+      }
+    };
+  }
+
+  private static Subject guava() {
+    com.google.common.cache.Cache<String, Object> cache =
+        com.google.common.cache.CacheBuilder.newBuilder().maximumSize(BOUND).build();
+    return new Subject() {
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void get(String key) {
+        cache.getIfPresent(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.invalidateAll();
+        cache.cleanUp();
+      }
+    };
+  }
+
+  private static Subject cache2k() {
+    org.cache2k.Cache<String, Object> cache = Cache2kBuilder.of(String.class, Object.class)
+        .name("footprint").entryCapacity(BOUND).build();
+    return new Subject() {
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void get(String key) {
+        cache.peek(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.clear();
+      }
+    };
+  }
+
+  private static Subject ehcache() {
+    CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder()
+        .withCache("footprint", CacheConfigurationBuilder.newCacheConfigurationBuilder(
+            String.class, Object.class, ResourcePoolsBuilder.heap(BOUND)))
+        .build(true);
+    org.ehcache.Cache<String, Object> cache = manager.getCache("footprint", String.class, Object.class);
+    return new Subject() {
+      @Override
+      public Object root() {
+        return cache;
+      }
+
+      @Override
+      public void put(String key, Object value) {
+        cache.put(key, value);
+      }
+
+      @Override
+      public void get(String key) {
+        cache.get(key);
+      }
+
+      @Override
+      public void clear() {
+        cache.clear();
+      }
+    };
+  }
+}
