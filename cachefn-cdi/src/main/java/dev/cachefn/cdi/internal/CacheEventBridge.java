@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fires a cache's events as CDI events qualified {@code @CacheName(name) @CacheEventKind(type)}, to
+ * Fires a cache's events as CDI events qualified {@code @CacheName(name) @CacheEventKind(type)} (and
+ * {@link BindingCacheName}{@code (name)}, for containers that select observers by cache through it), to
  * {@code @Observes} and {@code @ObservesAsync} observers.
  *
  * <p>The observers are resolved once per cache and event kind, when the cache is created, from those the
@@ -53,7 +54,8 @@ class CacheEventBridge {
     String name = cache.name();
     Set<CacheEventType> kinds = EnumSet.noneOf(CacheEventType.class);
     for (CacheEventType type : CacheEventType.values()) {
-      Annotation[] qualifiers = {CacheName.Literal.of(name), CacheEventKind.Literal.of(type)};
+      Annotation[] qualifiers =
+          {CacheName.Literal.of(name), CacheEventKind.Literal.of(type), BindingCacheName.Literal.of(name)};
       boolean sync = observers == null || observers.wanted(name, type, false);
       boolean async = observers == null || observers.wanted(name, type, true);
       if (sync || async) {

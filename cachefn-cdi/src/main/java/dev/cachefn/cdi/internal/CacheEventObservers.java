@@ -56,6 +56,10 @@ final class CacheEventObservers {
         if (!name.value().equals(cacheName)) {
           return false;
         }
+      } else if (qualifier instanceof BindingCacheName name) {
+        if (!name.value().equals(cacheName)) {
+          return false;
+        }
       } else if (qualifier instanceof CacheEventKind eventKind) {
         if (eventKind.value() != kind) {
           return false;

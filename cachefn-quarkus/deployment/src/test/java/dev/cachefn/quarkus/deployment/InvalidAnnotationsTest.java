@@ -1,0 +1,43 @@
+package dev.cachefn.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cachefn.cdi.InvalidatePattern;
+import dev.cachefn.cdi.Memoize;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Unusable annotations fail the Quarkus build with the messages that Weld gives, naming each method. */
+class InvalidAnnotationsTest {
+
+  @RegisterExtension
+  static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .withApplicationRoot(jar -> jar.addClasses(Audit.class))
+      .assertException(failure -> assertThat(Failures.messages(failure))
+          .contains("@Memoize on " + Audit.class.getName() + ".log(String): the method returns void; there is"
+              + " no result to cache")
+          .contains("@Memoize on " + Audit.class.getName() + ".find(Object, String): ")
+          .contains("@InvalidatePattern on " + Audit.class.getName() + ".drop(String): "));
+
+  @ApplicationScoped
+  static class Audit {
+    @Memoize
+    public void log(String line) {}
+
+    @Memoize(ttl = "3 weeks")
+    public String find(Object id, String name) {
+      return name;
+    }
+
+    @InvalidatePattern(cache = "audit", value = "{nothing}*")
+    public void drop(String prefix) {}
+  }
+
+  @Test
+  void theApplicationDoesNotBuild() {
+    fail("the application built with unusable annotations");
+  }
+}
