@@ -39,14 +39,22 @@ class CacheEventBridge {
   private final Map<String, Set<CacheEventType>> connected = new ConcurrentHashMap<>();
 
   @Inject Instance<CacheFnExtension> extension;
+  @Inject Instance<ObservedCacheEvents> observedByRuntime;
   @Inject Event<Object> events;
 
-  /** The observers the extension collected; {@code null} without it (ArC), then every kind is delivered. */
-  private @Nullable CacheEventObservers observers;
+  /**
+   * The observers the extension collected, or those a runtime integration found at build time (Quarkus);
+   * {@code null} without either, then every kind is delivered.
+   */
+  private @Nullable ObservedCacheEvents observers;
 
   @PostConstruct
   void start() {
-    observers = extension.isResolvable() ? extension.get().cacheEventObservers() : null;
+    if (extension.isResolvable()) {
+      observers = extension.get().cacheEventObservers();
+    } else if (observedByRuntime.isResolvable()) {
+      observers = observedByRuntime.get();
+    }
   }
 
   /** Subscribes {@code cache} to CDI delivery for each event kind that has observers. */

@@ -10,6 +10,7 @@ import dev.cachefn.cdi.InvalidateTags;
 import dev.cachefn.cdi.Memoize;
 import dev.cachefn.cdi.internal.BindingCacheName;
 import dev.cachefn.cdi.internal.CacheFnChecks;
+import dev.cachefn.quarkus.runtime.BuildTimeObservers;
 import dev.cachefn.quarkus.runtime.CacheFnRecorder;
 import dev.cachefn.quarkus.runtime.MicrometerCacheMetrics;
 import dev.cachefn.spi.StorageProvider;
@@ -19,7 +20,10 @@ import io.quarkus.arc.deployment.ObserverTransformerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.BuildExtension;
+import io.quarkus.arc.processor.DotNames;
 import io.quarkus.arc.processor.InjectionPointInfo;
+import io.quarkus.arc.processor.ObserverInfo;
 import io.quarkus.arc.processor.ObserverTransformer;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -32,6 +36,7 @@ import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +60,10 @@ class CacheFnProcessor {
   static final DotName CACHE_NAME = DotName.createSimple(CacheName.class);
   static final DotName BINDING_CACHE_NAME = DotName.createSimple(BindingCacheName.class);
   static final DotName CACHE_EVENT = DotName.createSimple(CacheEvent.class);
+  static final DotName CACHE_EVENT_KIND = DotName.createSimple(CacheEventKind.class);
+  /** The event types whose observers receive {@code CacheEvent}s. */
+  static final Set<DotName> OBSERVABLE_EVENT_TYPES = Set.of(CACHE_EVENT, DotName.createSimple(Object.class),
+      DotName.createSimple(Record.class));
   static final List<DotName> ANNOTATIONS = List.of(DotName.createSimple(Memoize.class),
       DotName.createSimple(Invalidate.class), DotName.createSimple(InvalidateAll.class),
       DotName.createSimple(InvalidateTags.class), DotName.createSimple(InvalidatePattern.class));
@@ -71,6 +80,7 @@ class CacheFnProcessor {
         .addBeanClasses(INTERNAL + "CacheRegistry", INTERNAL + "CacheEventBridge", INTERNAL + "MethodPlans",
             INTERNAL + "MemoizeInterceptor", INTERNAL + "InvalidateInterceptor", INTERNAL + "InvalidateAllInterceptor",
             INTERNAL + "InvalidateTagsInterceptor", INTERNAL + "InvalidatePatternInterceptor")
+        .addBeanClasses(BuildTimeObservers.class)
         .setUnremovable()
         .build());
     // the qualifiers and interceptor bindings, so that ArC's bean archive index knows them
@@ -143,6 +153,7 @@ class CacheFnProcessor {
     IndexView index = beanArchive.getIndex();
     CacheFnChecks checks = new CacheFnChecks();
     Set<String> annotatedClasses = new LinkedHashSet<>();
+    Set<String> parameterTypes = new LinkedHashSet<>();
     for (DotName annotation : ANNOTATIONS) {
       for (AnnotationInstance instance : index.getAnnotations(annotation)) {
         AnnotationTarget target = instance.target();
@@ -150,6 +161,11 @@ class CacheFnProcessor {
           annotatedClasses.add(target.asClass().name().toString());
         } else if (target.kind() == AnnotationTarget.Kind.METHOD) {
           annotatedClasses.add(target.asMethod().declaringClass().name().toString());
+          for (Type parameter : target.asMethod().parameterTypes()) {
+            if (parameter.kind() == Type.Kind.CLASS && !parameter.name().toString().startsWith("java.")) {
+              parameterTypes.add(parameter.name().toString());
+            }
+          }
         }
       }
     }
@@ -169,7 +185,7 @@ class CacheFnProcessor {
       }
     }
     checks.keyGenerators().forEach((generator, method) -> {
-      boolean bean = validation.getContext().beans().withBeanType(generator).isEmpty() == false;
+      boolean bean = !validation.getContext().beans().withBeanType(generator).isEmpty();
       if (!bean && !hasNoArgumentConstructor(generator)) {
         problems.add(new DeploymentException(CacheFnChecks.uninstantiableKeyGenerator(generator, method)));
       }
@@ -181,10 +197,53 @@ class CacheFnProcessor {
       errors.produce(new ValidationErrorBuildItem(problems));
     }
     if (!annotatedClasses.isEmpty()) {
-      // the interceptors read the methods' annotations, and tag templates the parameters' accessors
+      // the interceptors read the methods' annotations
       reflective.produce(ReflectiveClassBuildItem.builder(annotatedClasses.toArray(String[]::new)).methods().build());
     }
-    return new CachedNamesBuildItem(checks.cacheNames(), checks.memoizedMethods());
+    if (!parameterTypes.isEmpty()) {
+      // tag templates such as user:{user.id} read the parameters' accessors and fields
+      reflective.produce(ReflectiveClassBuildItem.builder(parameterTypes.toArray(String[]::new)).methods().fields()
+          .build());
+    }
+    return new CachedNamesBuildItem(checks.cacheNames(), checks.memoizedMethods(),
+        observers(validation.getContext().get(BuildExtension.Key.OBSERVERS)));
+  }
+
+  /**
+   * The observers that may receive cache events, each with the cache and kind it selects (after
+   * {@link #observersByCacheName}); those with a qualifier that cache events never carry are left out.
+   */
+  private static List<String> observers(Collection<ObserverInfo> observers) {
+    List<String> found = new ArrayList<>();
+    for (ObserverInfo observer : observers) {
+      if (!OBSERVABLE_EVENT_TYPES.contains(observer.getObservedType().name())) {
+        continue;
+      }
+      String cacheName = null;
+      String kind = null;
+      boolean receives = true;
+      for (AnnotationInstance qualifier : observer.getQualifiers()) {
+        DotName name = qualifier.name();
+        if (name.equals(CACHE_NAME) || name.equals(BINDING_CACHE_NAME)) {
+          cacheName = qualifier.value().asString();
+        } else if (name.equals(CACHE_EVENT_KIND)) {
+          kind = qualifier.value().asEnum();
+        } else if (!name.equals(DotNames.ANY) && !name.equals(DotNames.DEFAULT)) {
+          receives = false;
+        }
+      }
+      if (receives) {
+        found.add(BuildTimeObservers.encode(cacheName, kind, observer.isAsync()));
+      }
+    }
+    return found;
+  }
+
+  /** Tells the event bridge, before any cache exists, which event kinds are observed. */
+  @BuildStep
+  @Record(ExecutionTime.STATIC_INIT)
+  void useObservers(CacheFnRecorder recorder, CachedNamesBuildItem found) {
+    recorder.useObservers(new ArrayList<>(found.observers()));
   }
 
   /** Fails the start when a {@code cachefn.*} property is bad, with the message Weld gives. */

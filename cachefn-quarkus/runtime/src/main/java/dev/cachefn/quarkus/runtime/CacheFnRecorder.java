@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Runs at application start what can only be checked then: the {@code cachefn.*} configuration. */
+/**
+ * Hands the run time what the build found: the observers of cache events, and the caches and memoized methods
+ * whose {@code cachefn.*} configuration is checked at start-up.
+ */
 @Recorder
 public class CacheFnRecorder {
+
+  /** Tells {@link BuildTimeObservers} which observers exist, each written by {@link BuildTimeObservers#encode}. */
+  public void useObservers(List<String> observers) {
+    BuildTimeObservers.use(observers);
+  }
 
   /**
    * Fails the start if a {@code cachefn.*} property is bad, naming each such property.
