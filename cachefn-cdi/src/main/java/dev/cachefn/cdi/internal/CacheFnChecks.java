@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -104,15 +105,28 @@ public final class CacheFnChecks {
     return Set.copyOf(memoizedMethods);
   }
 
-  /** The key generator classes that annotations name, each with one method that names it (for messages). */
-  public synchronized Map<Class<? extends CacheKeyGenerator>, Method> keyGenerators() {
-    return Map.copyOf(keyGenerators);
+  /**
+   * The key generators named by annotations that can be neither looked up nor made: no bean of the class
+   * (as {@code isBean} says) and no no-argument constructor. One message each, naming a method that uses it.
+   */
+  public synchronized List<String> keyGeneratorProblems(Predicate<Class<?>> isBean) {
+    List<String> messages = new ArrayList<>();
+    keyGenerators.forEach((generator, method) -> {
+      if (!isBean.test(generator) && !hasNoArgumentConstructor(generator)) {
+        messages.add("keyGenerator " + generator.getName() + " of " + MethodNames.describe(method)
+            + " is neither a CDI bean nor has a no-argument constructor");
+      }
+    });
+    return messages;
   }
 
-  /** The message about a key generator that is neither a bean nor has a no-argument constructor. */
-  public static String uninstantiableKeyGenerator(Class<?> generator, Method method) {
-    return "keyGenerator " + generator.getName() + " of " + MethodNames.describe(method)
-        + " is neither a CDI bean nor has a no-argument constructor";
+  private static boolean hasNoArgumentConstructor(Class<?> type) {
+    try {
+      type.getDeclaredConstructor();
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /**

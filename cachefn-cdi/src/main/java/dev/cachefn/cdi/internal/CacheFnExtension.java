@@ -91,12 +91,9 @@ public class CacheFnExtension implements Extension {
   }
 
   void checkConfiguration(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-    checks.keyGenerators().forEach((generator, method) -> {
-      if (beanManager.getBeans(generator).isEmpty() && !hasNoArgumentConstructor(generator)) {
-        event.addDeploymentProblem(
-            new DeploymentException(CacheFnChecks.uninstantiableKeyGenerator(generator, method)));
-      }
-    });
+    for (String problem : checks.keyGeneratorProblems(type -> !beanManager.getBeans(type).isEmpty())) {
+      event.addDeploymentProblem(new DeploymentException(problem));
+    }
     for (String problem : CacheFnChecks.configurationProblems(ConfigProvider.getConfig(), checks.cacheNames(),
         checks.memoizedMethods())) {
       event.addDeploymentProblem(new DeploymentException(problem));
@@ -106,14 +103,5 @@ public class CacheFnExtension implements Extension {
   /** The observers of cache events seen at start-up. */
   CacheEventObservers cacheEventObservers() {
     return cacheEventObservers;
-  }
-
-  private static boolean hasNoArgumentConstructor(Class<?> type) {
-    try {
-      type.getDeclaredConstructor();
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
   }
 }

@@ -184,12 +184,10 @@ class CacheFnProcessor {
         }
       }
     }
-    checks.keyGenerators().forEach((generator, method) -> {
-      boolean bean = !validation.getContext().beans().withBeanType(generator).isEmpty();
-      if (!bean && !hasNoArgumentConstructor(generator)) {
-        problems.add(new DeploymentException(CacheFnChecks.uninstantiableKeyGenerator(generator, method)));
-      }
-    });
+    for (String problem : checks.keyGeneratorProblems(
+        type -> !validation.getContext().beans().withBeanType(type).isEmpty())) {
+      problems.add(new DeploymentException(problem));
+    }
     for (String problem : checks.problems()) {
       problems.add(new DeploymentException(problem));
     }
@@ -264,15 +262,6 @@ class CacheFnProcessor {
       return Class.forName(className, false, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("cannot load " + className + " to check its CacheFn annotations", e);
-    }
-  }
-
-  private static boolean hasNoArgumentConstructor(Class<?> type) {
-    try {
-      type.getDeclaredConstructor();
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
     }
   }
 }
