@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fires a cache's events as CDI events qualified {@code @CacheName(name) @CacheEventKind(type)}, to
+ * Fires a cache's events as CDI events qualified {@code @CacheName(name) @CacheEventKind(type)} (and
+ * {@link BindingCacheName}{@code (name)}, for containers that select observers by cache through it), to
  * {@code @Observes} and {@code @ObservesAsync} observers.
  *
  * <p>The observers are resolved once per cache and event kind, when the cache is created, from those the
@@ -38,14 +39,22 @@ class CacheEventBridge {
   private final Map<String, Set<CacheEventType>> connected = new ConcurrentHashMap<>();
 
   @Inject Instance<CacheFnExtension> extension;
+  @Inject Instance<ObservedCacheEvents> observedByRuntime;
   @Inject Event<Object> events;
 
-  /** The observers the extension collected; {@code null} without it (ArC), then every kind is delivered. */
-  private @Nullable CacheEventObservers observers;
+  /**
+   * The observers the extension collected, or those a runtime integration found at build time (Quarkus);
+   * {@code null} without either, then every kind is delivered.
+   */
+  private @Nullable ObservedCacheEvents observers;
 
   @PostConstruct
   void start() {
-    observers = extension.isResolvable() ? extension.get().cacheEventObservers() : null;
+    if (extension.isResolvable()) {
+      observers = extension.get().cacheEventObservers();
+    } else if (observedByRuntime.isResolvable()) {
+      observers = observedByRuntime.get();
+    }
   }
 
   /** Subscribes {@code cache} to CDI delivery for each event kind that has observers. */
@@ -53,7 +62,8 @@ class CacheEventBridge {
     String name = cache.name();
     Set<CacheEventType> kinds = EnumSet.noneOf(CacheEventType.class);
     for (CacheEventType type : CacheEventType.values()) {
-      Annotation[] qualifiers = {CacheName.Literal.of(name), CacheEventKind.Literal.of(type)};
+      Annotation[] qualifiers =
+          {CacheName.Literal.of(name), CacheEventKind.Literal.of(type), BindingCacheName.Literal.of(name)};
       boolean sync = observers == null || observers.wanted(name, type, false);
       boolean async = observers == null || observers.wanted(name, type, true);
       if (sync || async) {

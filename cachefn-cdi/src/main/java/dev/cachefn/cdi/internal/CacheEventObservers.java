@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@code @CacheName(name) @CacheEventKind(kind)} that the events are fired with (CDI's own resolution
  * through {@code BeanManager.resolveObserverMethods} rejects the generic event class).
  */
-final class CacheEventObservers {
+final class CacheEventObservers implements ObservedCacheEvents {
 
   /** What matters about one observer. */
   private record Observer(Set<Annotation> qualifiers, boolean async) {}
@@ -40,8 +40,8 @@ final class CacheEventObservers {
     return raw instanceof Class<?> type && type.isAssignableFrom(CacheEvent.class);
   }
 
-  /** Whether a synchronous ({@code async} false) or asynchronous observer wants these events. */
-  boolean wanted(String cacheName, CacheEventType kind, boolean async) {
+  @Override
+  public boolean wanted(String cacheName, CacheEventType kind, boolean async) {
     for (Observer observer : observers) {
       if (observer.async() == async && matches(observer.qualifiers(), cacheName, kind)) {
         return true;
@@ -53,6 +53,10 @@ final class CacheEventObservers {
   private static boolean matches(Set<Annotation> qualifiers, String cacheName, CacheEventType kind) {
     for (Annotation qualifier : qualifiers) {
       if (qualifier instanceof CacheName name) {
+        if (!name.value().equals(cacheName)) {
+          return false;
+        }
+      } else if (qualifier instanceof BindingCacheName name) {
         if (!name.value().equals(cacheName)) {
           return false;
         }

@@ -37,6 +37,8 @@ class MemoizeInterceptor {
       case FUTURE:
         CompletionStage<Object> stage = cache.getOrFetchAsync(key, () -> Proceeding.proceedAsync(context), options);
         return stage instanceof CompletableFuture<Object> future ? future : stage.toCompletableFuture();
+      case UNI:
+        return MutinyResults.memoize(cache, key, options, context);
       case OPTIONAL:
         return Optional.ofNullable(fetch(cache, key, options, () -> {
           Optional<?> result = (Optional<?>) Proceeding.proceed(context);

@@ -28,7 +28,9 @@ final class MemoizePlan {
     /** The completed value of a {@code CompletionStage}; a failure is not cached. */
     STAGE,
     /** As {@link #STAGE}, returned as a {@code CompletableFuture}. */
-    FUTURE
+    FUTURE,
+    /** The item of a Mutiny {@code Uni}; a failure is not cached (see {@link MutinyResults}). */
+    UNI
   }
 
   final Method method;
@@ -119,6 +121,9 @@ final class MemoizePlan {
     }
     if (type == CompletableFuture.class) {
       return Shape.FUTURE;
+    }
+    if (type.getName().equals(MutinyResults.UNI)) {
+      return Shape.UNI;
     }
     if (CompletionStage.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException("the method returns " + type.getName()

@@ -1,0 +1,53 @@
+package dev.cachefn.cdi.internal;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.util.Objects;
+
+/**
+ * The cache's name as a qualifier whose value is binding, fired with every cache event next to
+ * {@link dev.cachefn.cdi.CacheName} (whose value is not binding, so that one producer serves every name).
+ *
+ * <p>Applications do not write it. A container that cannot wrap observer methods at run time (Quarkus' ArC
+ * builds them ahead of time) rewrites {@code @Observes @CacheName("users")} into
+ * {@code @Observes @BindingCacheName("users")} at build time, so that CDI's own resolution delivers only that
+ * cache's events. Internal: it may change in any release.
+ */
+@Qualifier
+@Retention(RUNTIME)
+@Target({FIELD, PARAMETER, METHOD, TYPE})
+public @interface BindingCacheName {
+
+  /** The cache's name. */
+  String value();
+
+  /** An instance of {@code @BindingCacheName}. */
+  final class Literal extends AnnotationLiteral<BindingCacheName> implements BindingCacheName {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String value;
+
+    private Literal(String value) {
+      this.value = value;
+    }
+
+    /** {@code @BindingCacheName(name)}. */
+    public static Literal of(String name) {
+      return new Literal(Objects.requireNonNull(name, "name must not be null"));
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.cachefn.quarkus.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cachefn.Cache;
+import dev.cachefn.cdi.CacheName;
+import io.quarkus.test.QuarkusUnitTest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A bad {@code cachefn.*} value in application.properties stops the application, naming the property. */
+class BrokenConfigurationTest {
+
+  @RegisterExtension
+  static final QuarkusUnitTest APP = new QuarkusUnitTest()
+      .withApplicationRoot(jar -> jar.addClasses(Users.class))
+      .overrideConfigKey("cachefn.cache.users.max-size", "-5")
+      .overrideConfigKey("cachefn.default.default-ttl", "soon")
+      .assertException(failure -> assertThat(Failures.messages(failure))
+          .contains("CacheFn configuration: property cachefn.cache.users.max-size must be a whole number of at"
+              + " least 1; got '-5'")
+          .contains("property cachefn.default.default-ttl must be an ISO-8601 duration"));
+
+  @ApplicationScoped
+  static class Users {
+    @Inject @CacheName("users") Cache<String> users;
+  }
+
+  @Test
+  void theApplicationDoesNotStart() {
+    fail("the application started with a broken configuration");
+  }
+}
