@@ -204,7 +204,7 @@ public enum Policy {
         return policy;
       }
     }
-    throw new IllegalArgumentException("unknown policy '" + name + "'; known: OPT, LRU, CacheFnLRU, CacheFnAdaptive, Caffeine, Guava,"
-        + " Ehcache3, cache2k");
+    throw new IllegalArgumentException("unknown policy '" + name
+        + "'; known: OPT, LRU, CacheFnLRU, CacheFnAdaptive, Caffeine, Guava, Ehcache3, cache2k");
   }
 }
