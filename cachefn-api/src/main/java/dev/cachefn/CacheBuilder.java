@@ -29,12 +29,13 @@ public final class CacheBuilder {
   private @Nullable Storage storage;
   private Ticker ticker = Ticker.system();
   private boolean recordStats = true;
+  private EvictionPolicy evictionPolicy = CacheOptions.DEFAULT_EVICTION_POLICY;
 
   CacheBuilder(String name) {
     this.name = CacheOptions.requireName(name, "name");
   }
 
-  /** The most entries the cache holds; the least recently used is evicted beyond it. At least 1. */
+  /** The most entries the cache holds; beyond it the {@link #evictionPolicy} picks one to evict. At least 1. */
   public CacheBuilder maxSize(long maxSize) {
     if (maxSize < 1) {
       throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize + " (cache '" + name + "')");
@@ -80,11 +81,20 @@ public final class CacheBuilder {
     return this;
   }
 
+  /**
+   * How the entry to evict is chosen once {@link #maxSize} is reached. Default:
+   * {@link CacheOptions#DEFAULT_EVICTION_POLICY}.
+   */
+  public CacheBuilder evictionPolicy(EvictionPolicy evictionPolicy) {
+    this.evictionPolicy = Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
+    return this;
+  }
+
   /** The settings collected so far. */
   public CacheOptions options() {
     return new CacheOptions(
         name, maxSize, defaultTtl, namespace != null ? namespace : name, storageName, storage, ticker,
-        recordStats);
+        recordStats, evictionPolicy);
   }
 
   /**

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param storage a storage instance to use instead of looking one up by name
  * @param ticker the time source for expiration
  * @param recordStats whether hits and misses are counted
+ * @param evictionPolicy how the entry to evict is chosen once {@code maxSize} is reached
  */
 public record CacheOptions(
     String name,
@@ -25,10 +26,14 @@ public record CacheOptions(
     String storageName,
     @Nullable Storage storage,
     Ticker ticker,
-    boolean recordStats) {
+    boolean recordStats,
+    EvictionPolicy evictionPolicy) {
 
   /** The {@code maxSize} of a cache that does not set one. */
   public static final long DEFAULT_MAX_SIZE = 10_000;
+
+  /** The eviction policy of a cache that does not choose one. */
+  public static final EvictionPolicy DEFAULT_EVICTION_POLICY = EvictionPolicy.LRU;
 
   /** The name of the in-memory storage, the default. */
   public static final String MEMORY_STORAGE = "memory";
@@ -45,6 +50,14 @@ public record CacheOptions(
       SetOptions.requirePositive(defaultTtl, "defaultTtl");
     }
     Objects.requireNonNull(ticker, "ticker must not be null");
+    Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
+  }
+
+  /** Settings with the {@link #DEFAULT_EVICTION_POLICY}. */
+  public CacheOptions(String name, long maxSize, @Nullable Duration defaultTtl, String namespace,
+      String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats) {
+    this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats,
+        DEFAULT_EVICTION_POLICY);
   }
 
   static String requireName(@Nullable String value, String setting) {

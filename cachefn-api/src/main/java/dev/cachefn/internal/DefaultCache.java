@@ -68,7 +68,8 @@ final class DefaultCache<V> implements Cache<V> {
     this.recordStats = options.recordStats();
     this.events = new EventDispatcher<>(name);
     this.keyspace = storage.open(
-        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker()), new Removals());
+        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy()),
+        new Removals());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.cachefn.spi;
 
+import dev.cachefn.CacheOptions;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import java.util.Objects;
 
@@ -10,15 +12,23 @@ import java.util.Objects;
  * @param maxSize the most entries the keyspace holds before evicting (a remote storage may ignore it and
  *     rely on its own memory policy; it must say so)
  * @param ticker the time source for expiration (a remote storage enforcing TTL itself ignores it)
+ * @param evictionPolicy how the entry to evict is chosen beyond {@code maxSize} (a storage with its own memory
+ *     policy may ignore it, like {@code maxSize})
  */
-public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker) {
+public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker, EvictionPolicy evictionPolicy) {
 
   /** Checks the settings. */
   public KeyspaceSettings {
     Objects.requireNonNull(namespace, "namespace must not be null");
     Objects.requireNonNull(ticker, "ticker must not be null");
+    Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
     if (maxSize < 1) {
       throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
     }
+  }
+
+  /** Settings with the {@link CacheOptions#DEFAULT_EVICTION_POLICY}. */
+  public KeyspaceSettings(String namespace, long maxSize, Ticker ticker) {
+    this(namespace, maxSize, ticker, CacheOptions.DEFAULT_EVICTION_POLICY);
   }
 }

@@ -2,6 +2,7 @@ package dev.cachefn.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cachefn.Cache;
+import dev.cachefn.EvictionPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,17 @@ public enum CacheType {
     @Override
     public BenchCache create(int maximumSize) {
       return cacheFn(maximumSize, true);
+    }
+  },
+
+  /** CacheFn with its defaults but {@link EvictionPolicy#ADAPTIVE_FREQUENCY}: the cost of that policy. */
+  CacheFnAdaptive {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return new CacheFnCache(dev.cachefn.CacheFn.builder("bench-" + SEQUENCE.incrementAndGet())
+          .maxSize(maximumSize)
+          .evictionPolicy(EvictionPolicy.ADAPTIVE_FREQUENCY)
+          .build());
     }
   },
 

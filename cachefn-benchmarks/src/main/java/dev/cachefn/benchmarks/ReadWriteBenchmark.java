@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ReadWriteBenchmark {
 
-  @Param({"CacheFn", "Caffeine", "ConcurrentHashMap", "LinkedHashMap", "Guava", "Cache2k", "Ehcache3"})
+  @Param({
+    "CacheFn", "CacheFnAdaptive", "Caffeine", "ConcurrentHashMap", "LinkedHashMap", "Guava", "Cache2k", "Ehcache3"
+  })
   public CacheType impl;
 
   String[] keys;

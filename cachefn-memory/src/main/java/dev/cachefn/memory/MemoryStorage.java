@@ -9,9 +9,10 @@ import dev.cachefn.spi.Storage;
 /**
  * The in-memory storage, registered as {@code "memory"} and used by default.
  *
- * <p>Each namespace is a bounded table with strict LRU eviction, per-entry TTL and a tag index. Reads take
- * no lock: they are recorded in striped buffers and replayed into the LRU order by the next write, so a
- * single thread sees exact LRU, and concurrent readers see a close approximation (a read dropped under
+ * <p>Each namespace is a bounded table with per-entry TTL, a tag index and the eviction policy its caches
+ * chose ({@code EvictionPolicy}: strict LRU by default, or adaptive frequency-based admission). Reads take
+ * no lock: they are recorded in striped buffers and replayed into the policy by the next write, so with LRU
+ * a single thread sees exact LRU, and concurrent readers see a close approximation (a read dropped under
  * contention only makes an entry look older). Expired entries are never returned; they are removed when
  * read, and by amortized clean-up during writes and buffer replays — no background thread.
  *

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
@@ -63,7 +64,7 @@ class LruTraceReplayTest {
   }
 
   private static long replayCache(long[] keys, int capacity) {
-    Cache<Long> cache = CacheFn.builder("replay").maxSize(capacity).build();
+    Cache<Long> cache = CacheFn.builder("replay").maxSize(capacity).evictionPolicy(EvictionPolicy.LRU).build();
     long hits = 0;
     for (long key : keys) {
       String name = Long.toString(key);

@@ -6,6 +6,7 @@ import dev.cachefn.Cache;
 import dev.cachefn.CacheEvent;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,13 +17,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Size-bounded, least-recently-used eviction on the in-memory storage. */
+/** Size-bounded eviction with {@link EvictionPolicy#LRU} on the in-memory storage: exact least-recently-used. */
 class MemoryCacheEvictionTest {
 
   private final List<CacheEvent<? extends String>> evictions = new CopyOnWriteArrayList<>();
 
   private Cache<String> cacheOfMaxSize(long maxSize) {
-    Cache<String> cache = CacheFn.builder("lru-" + maxSize).maxSize(maxSize).build();
+    Cache<String> cache = CacheFn.builder("lru-" + maxSize).maxSize(maxSize).evictionPolicy(EvictionPolicy.LRU).build();
     cache.on(CacheEventType.EVICTION, evictions::add);
     return cache;
   }

@@ -17,14 +17,15 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replays every access trace of a directory through OPT, LRU, CacheFn and its peers, and prints one markdown
- * table of hit rates (%) per trace, plus {@code CacheFn − LRU} and {@code CacheFn − Caffeine} in points; it
- * also writes an SVG chart per trace. Single-threaded, cold, one pass per (policy, capacity), as
+ * Replays every access trace of a directory through OPT, LRU, CacheFn (with each of its eviction policies) and
+ * its peers, and prints one markdown table of hit rates (%) per trace, plus, in points, {@code CacheFn LRU − LRU}
+ * (zero when CacheFn's LRU is exact) and the adaptive policy's distance to LRU and to Caffeine; it also writes
+ * an SVG chart per trace. Single-threaded, cold, one pass per (policy, capacity), as
  * {@code shared/traces/README.md} prescribes. Not a JMH benchmark: it measures what is kept, not how fast.
  *
  * <pre>
  * java -cp cachefn-benchmarks/target/benchmarks.jar dev.cachefn.benchmarks.hitrate.HitRateReport \
- *     [TRACE_DIR_OR_FILE ...] [--traces loop,web07] [--capacities 250,500] [--policies OPT,LRU,CacheFn]
+ *     [TRACE_DIR_OR_FILE ...] [--traces loop,web07] [--capacities 250,500] [--policies OPT,LRU,CacheFnLRU]
  *     [--svg-dir DIR | --no-svg]
  * </pre>
  *
@@ -138,16 +139,17 @@ public final class HitRateReport {
     for (Policy policy : Policy.values()) {
       out.append(' ').append(policy.label()).append(" |");
     }
-    out.append(" CacheFn − LRU | CacheFn − Caffeine |\n|---:|");
-    out.append("---:|".repeat(Policy.values().length + 2)).append('\n');
+    out.append(" CacheFn LRU − LRU | adaptive − LRU | adaptive − Caffeine |\n|---:|");
+    out.append("---:|".repeat(Policy.values().length + 3)).append('\n');
     for (int c = 0; c < result.capacities().length; c++) {
       out.append(String.format(Locale.ROOT, "| %,d |", result.capacities()[c]));
       for (Policy policy : Policy.values()) {
         out.append(' ').append(percent(result.rate(policy, c))).append(" |");
       }
-      double cacheFn = result.rate(Policy.CACHEFN, c);
-      out.append(' ').append(difference(cacheFn, result.rate(Policy.LRU, c))).append(" |");
-      out.append(' ').append(difference(cacheFn, result.rate(Policy.CAFFEINE, c))).append(" |\n");
+      double adaptive = result.rate(Policy.CACHEFN_ADAPTIVE, c);
+      out.append(' ').append(difference(result.rate(Policy.CACHEFN, c), result.rate(Policy.LRU, c))).append(" |");
+      out.append(' ').append(difference(adaptive, result.rate(Policy.LRU, c))).append(" |");
+      out.append(' ').append(difference(adaptive, result.rate(Policy.CAFFEINE, c))).append(" |\n");
     }
     return out.toString();
   }
@@ -229,7 +231,8 @@ public final class HitRateReport {
           case "--no-svg" -> options.svgDir = null;
           case "-h", "--help" -> {
             System.err.println("usage: HitRateReport [TRACE_DIR_OR_FILE ...] [--traces loop,web07]"
-                + " [--capacities 250,500] [--policies OPT,LRU,CacheFn,Caffeine,Guava,Ehcache3,cache2k]"
+                + " [--capacities 250,500] [--policies OPT,LRU,CacheFnLRU,CacheFnAdaptive,Caffeine,Guava,Ehcache3,"
+                + "cache2k]"
                 + " [--svg-dir DIR | --no-svg]");
             System.exit(0);
           }

@@ -2,6 +2,7 @@ package dev.cachefn.benchmarks.hitrate;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cachefn.Cache;
+import dev.cachefn.EvictionPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,30 +52,19 @@ public enum Policy {
     }
   },
 
-  /** CacheFn's in-memory engine with {@code maxSize(capacity)}, stats off. */
-  CACHEFN("CacheFn") {
+  /** CacheFn's in-memory engine with {@code maxSize(capacity)} and {@link EvictionPolicy#LRU}, stats off. */
+  CACHEFN("CacheFn LRU") {
     @Override
     public long hits(Trace trace, int capacity) {
-      Cache<Long> cache = dev.cachefn.CacheFn.builder("hitrate-" + SEQUENCE.incrementAndGet())
-          .maxSize(capacity)
-          .recordStats(false)
-          .build();
-      String[] names = new String[trace.distinct()];
-      long[] distinct = trace.distinctKeys();
-      for (int id = 0; id < names.length; id++) {
-        names[id] = Long.toString(distinct[id]);
-      }
-      long hits = 0;
-      int[] ids = trace.ids();
-      for (int i = 0; i < ids.length; i++) {
-        String key = names[ids[i]];
-        if (cache.get(key) != null) {
-          hits++;
-        } else {
-          cache.set(key, distinct[ids[i]]);
-        }
-      }
-      return hits;
+      return cacheFnHits(trace, capacity, EvictionPolicy.LRU);
+    }
+  },
+
+  /** CacheFn's in-memory engine with {@link EvictionPolicy#ADAPTIVE_FREQUENCY}, stats off. */
+  CACHEFN_ADAPTIVE("CacheFn adaptive") {
+    @Override
+    public long hits(Trace trace, int capacity) {
+      return cacheFnHits(trace, capacity, EvictionPolicy.ADAPTIVE_FREQUENCY);
     }
   },
 
@@ -162,6 +152,31 @@ public enum Policy {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+  /** One replay through a real CacheFn cache (the product's engine, not a simulation of it). */
+  private static long cacheFnHits(Trace trace, int capacity, EvictionPolicy policy) {
+    Cache<Long> cache = dev.cachefn.CacheFn.builder("hitrate-" + SEQUENCE.incrementAndGet())
+        .maxSize(capacity)
+        .evictionPolicy(policy)
+        .recordStats(false)
+        .build();
+    String[] names = new String[trace.distinct()];
+    long[] distinct = trace.distinctKeys();
+    for (int id = 0; id < names.length; id++) {
+      names[id] = Long.toString(distinct[id]);
+    }
+    long hits = 0;
+    int[] ids = trace.ids();
+    for (int i = 0; i < ids.length; i++) {
+      String key = names[ids[i]];
+      if (cache.get(key) != null) {
+        hits++;
+      } else {
+        cache.set(key, distinct[ids[i]]);
+      }
+    }
+    return hits;
+  }
+
   private final String label;
 
   Policy(String label) {
@@ -189,7 +204,7 @@ public enum Policy {
         return policy;
       }
     }
-    throw new IllegalArgumentException("unknown policy '" + name + "'; known: OPT, LRU, CacheFn, Caffeine, Guava,"
-        + " Ehcache3, cache2k");
+    throw new IllegalArgumentException("unknown policy '" + name
+        + "'; known: OPT, LRU, CacheFnLRU, CacheFnAdaptive, Caffeine, Guava, Ehcache3, cache2k");
   }
 }

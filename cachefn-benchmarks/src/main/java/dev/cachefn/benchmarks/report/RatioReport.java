@@ -44,7 +44,8 @@ public final class RatioReport {
   static final String UNKNOWN_MARK = "?";
 
   private static final List<String> IMPL_ORDER = List.of(
-      "CacheFn", "Caffeine", "ConcurrentHashMap", "LinkedHashMap", "Guava", "GuavaDefault", "Cache2k", "Ehcache3");
+      "CacheFn", "CacheFnAdaptive", "Caffeine", "ConcurrentHashMap", "LinkedHashMap", "Guava", "GuavaDefault",
+      "Cache2k", "Ehcache3");
 
   private RatioReport() {}
 

@@ -70,16 +70,19 @@ class HitRateReferenceTest {
     Trace trace = trace("loop.trace.gz");
 
     HitRateReport.Result result = HitRateReport.replay(
-        trace, new int[] {500, 1250}, List.of(Policy.OPT, Policy.LRU, Policy.CACHEFN));
+        trace, new int[] {500, 1250}, List.of(Policy.OPT, Policy.LRU, Policy.CACHEFN, Policy.CACHEFN_ADAPTIVE));
     String markdown = HitRateReport.markdown(result, null);
     String svg = HitRateReport.chart(result);
 
     assertThat(markdown)
         .contains("## loop (`loop.trace.gz`)")
-        .contains("| capacity | OPT | LRU | CacheFn | Caffeine | Guava | Ehcache 3 | cache2k | CacheFn − LRU |")
-        .contains("| 500 | 49.36 | 0.00 | 0.00 | – | – | – | – | +0.00 | – |")
-        .contains("| 1,250 | 99.80 | 99.80 | 99.80 | – | – | – | – | +0.00 | – |");
-    assertThat(svg).startsWith("<svg").contains("<polyline").contains(">CacheFn<").endsWith("</svg>\n");
+        .contains("| capacity | OPT | LRU | CacheFn LRU | CacheFn adaptive | Caffeine | Guava | Ehcache 3 | cache2k |"
+            + " CacheFn LRU − LRU | adaptive − LRU | adaptive − Caffeine |")
+        .containsPattern("\\| 500 \\| 49\\.36 \\| 0\\.00 \\| 0\\.00 \\| 4\\d\\.\\d\\d \\| – \\| – \\| – \\| – \\|"
+            + " \\+0\\.00 \\| \\+4\\d\\.\\d\\d \\| – \\|")
+        .contains("| 1,250 | 99.80 | 99.80 | 99.80 | 99.80 | – | – | – | – | +0.00 | +0.00 | – |");
+    assertThat(svg).startsWith("<svg").contains("<polyline").contains(">CacheFn LRU<").contains(">CacheFn adaptive<")
+        .endsWith("</svg>\n");
   }
 
   private static synchronized Trace trace(String file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.cachefn.memory.internal;
 
+import dev.cachefn.EvictionPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * them; a node it is told about is always live in the table at that moment.
  */
 interface EvictionOrder<V> {
+
+  /** A new, empty order implementing {@code policy} for a table of at most {@code maxSize} entries. */
+  static <V> EvictionOrder<V> of(EvictionPolicy policy, long maxSize) {
+    return switch (policy) {
+      case LRU -> new LruOrder<>();
+      case ADAPTIVE_FREQUENCY -> new AdaptiveAdmissionOrder<>(maxSize);
+    };
+  }
 
   /** A new entry whose key had no live entry. */
   void recordInsert(Node<V> node);

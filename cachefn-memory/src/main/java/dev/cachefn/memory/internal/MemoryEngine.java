@@ -38,7 +38,7 @@ final class MemoryEngine<V> {
   private final ConcurrentHashMap<String, Node<V>> table;
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
   private final ReentrantLock lock = new ReentrantLock();
-  private final EvictionOrder<V> order = new LruOrder<>();
+  private final EvictionOrder<V> order;
   private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
   private final TagIndex<V> tags = new TagIndex<>();
   private final List<RemovalListener<? super V>> listeners = new CopyOnWriteArrayList<>();
@@ -47,7 +47,8 @@ final class MemoryEngine<V> {
   private volatile long count;
   private volatile long bytes;
 
-  MemoryEngine(String namespace, long maxSize, Ticker ticker) {
+  MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
+    this.order = order;
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;

@@ -37,6 +37,8 @@ final class Node<V> {
   @Nullable Node<V> previous;
   @Nullable Node<V> next;
   int heapIndex = -1;
+  /** Which segment of the eviction order holds the node (used by {@link AdaptiveAdmissionOrder}). */
+  byte segment;
   /** Set once the node left the table; buffered reads of it are then ignored. */
   boolean retired;
 

@@ -21,7 +21,7 @@ class MemoryEngineTagIndexTest {
   private final FakeTicker ticker = new FakeTicker();
 
   private MemoryEngine<String> engine(long maxSize) {
-    return new MemoryEngine<>("tags", maxSize, ticker);
+    return new MemoryEngine<>("tags", maxSize, ticker, new LruOrder<>());
   }
 
   /** The engine's tag index; the field is private, so the test reaches it by reflection. */

@@ -1,0 +1,142 @@
+package dev.cachefn.memory.internal;
+
+import java.util.Arrays;
+
+/**
+ * An approximate, ageing count of how often each key was seen recently: a count-min sketch of 4-bit
+ * counters. A key maps to four counters (double hashing over one table); its estimate is the smallest of
+ * them, and an increment raises only the counters that hold that smallest value (conservative update),
+ * which keeps collisions from inflating estimates. Counts saturate at 15. After {@code 10 × capacity}
+ * increments (at least 10,240) every counter is halved, so old popularity fades and the sketch follows the workload.
+ *
+ * <p>Memory: one {@code long} (16 counters) per entry held, the entry count rounded up to a power of two,
+ * grown as the cache fills (at most 32 MiB). Not thread-safe: the engine uses it under its lock.
+ */
+final class FrequencySketch {
+
+  static final int MAX_COUNT = 15;
+  private static final long HALVING_MASK = 0x7777_7777_7777_7777L;
+
+  /** One long (16 counters) per entry, as much as Caffeine's sketch takes; two would gain about a point. */
+  private static final int LONGS_PER_ENTRY = 1;
+  private static final int MIN_LONGS = 16;
+  private static final long INITIAL_ENTRIES = 1_024;
+  /**
+   * Small caches age as slowly as one of 1,024 entries: with faster ageing, counts in a loop over a few
+   * times the capacity stay too low to tell a real lead from the one use a just-read candidate is ahead.
+   */
+  private static final long MIN_AGEING_ENTRIES = 1_024;
+  private static final int MAX_LONGS = 1 << 22;
+
+  private final long capacity;
+  private long[] table;
+  private int counterMask;
+  private int sampleSize;
+  private int additions;
+
+  /**
+   * A sketch for a cache of at most {@code capacity} entries. It starts sized for up to 1,024 entries and
+   * grows with the cache ({@link #ensureCapacity}), so a large bound costs nothing until it is used.
+   */
+  FrequencySketch(long capacity) {
+    this.capacity = Math.max(1, capacity);
+    allocate(longsFor(Math.min(this.capacity, INITIAL_ENTRIES)));
+  }
+
+  /**
+   * Grows the table, if needed, to one {@code long} per entry for {@code entries} entries (a power of two,
+   * within the capacity). Growing forgets the counts gathered so far.
+   */
+  void ensureCapacity(long entries) {
+    int held = table.length / LONGS_PER_ENTRY;
+    if (entries > held && held < capacity && table.length < MAX_LONGS) {
+      allocate(longsFor(Math.min(entries, capacity)));
+    }
+  }
+
+  private static int longsFor(long entries) {
+    long wanted = Math.max(MIN_LONGS / LONGS_PER_ENTRY, Math.min(entries, MAX_LONGS / LONGS_PER_ENTRY));
+    return Integer.highestOneBit((int) wanted * 2 - 1) * LONGS_PER_ENTRY;
+  }
+
+  private void allocate(int longs) {
+    table = new long[longs];
+    counterMask = longs * 16 - 1;
+    sampleSize = (int) (10 * Math.max(MIN_AGEING_ENTRIES, Math.min(capacity, longs / LONGS_PER_ENTRY)));
+    additions = 0;
+  }
+
+  /** The estimated recent count of {@code hash}, 0 to {@value #MAX_COUNT}. */
+  int frequency(int hash) {
+    long mixed = mix(hash);
+    int first = (int) mixed;
+    int step = (int) (mixed >>> 32) | 1;
+    int min = MAX_COUNT;
+    for (int i = 0; i < 4; i++) {
+      min = Math.min(min, counter(first + i * step));
+    }
+    return min;
+  }
+
+  /** Counts one more occurrence of {@code hash}; every {@code 10 × capacity} of them, halves all counts. */
+  void increment(int hash) {
+    long mixed = mix(hash);
+    int first = (int) mixed;
+    int step = (int) (mixed >>> 32) | 1;
+    int c0 = counter(first);
+    int c1 = counter(first + step);
+    int c2 = counter(first + 2 * step);
+    int c3 = counter(first + 3 * step);
+    int min = Math.min(Math.min(c0, c1), Math.min(c2, c3));
+    if (min == MAX_COUNT) {
+      return;
+    }
+    if (c0 == min) {
+      raise(first);
+    }
+    if (c1 == min) {
+      raise(first + step);
+    }
+    if (c2 == min) {
+      raise(first + 2 * step);
+    }
+    if (c3 == min) {
+      raise(first + 3 * step);
+    }
+    if (++additions >= sampleSize) {
+      halve();
+    }
+  }
+
+  /** Forgets every count. */
+  void clear() {
+    Arrays.fill(table, 0L);
+    additions = 0;
+  }
+
+  /** Halves every counter (ageing). */
+  void halve() {
+    for (int i = 0; i < table.length; i++) {
+      table[i] = (table[i] >>> 1) & HALVING_MASK;
+    }
+    additions >>>= 1;
+  }
+
+  private int counter(int index) {
+    int masked = index & counterMask;
+    return (int) (table[masked >>> 4] >>> ((masked & 15) << 2)) & 0xF;
+  }
+
+  private void raise(int index) {
+    int masked = index & counterMask;
+    table[masked >>> 4] += 1L << ((masked & 15) << 2);
+  }
+
+  /** Spreads a (possibly weak) 32-bit hash over 64 bits: two independent halves for double hashing. */
+  private static long mix(int hash) {
+    long x = (hash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L;
+    x ^= x >>> 29;
+    x *= 0xBF58_476D_1CE4_E5B9L;
+    return x ^ (x >>> 32);
+  }
+}

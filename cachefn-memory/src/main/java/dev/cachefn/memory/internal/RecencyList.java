@@ -1,0 +1,89 @@
+package dev.cachefn.memory.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Nodes from least to most recently used, linked through {@link Node#previous} and {@link Node#next}; a node
+ * is in at most one list at a time. Not thread-safe: used under the engine's lock.
+ */
+final class RecencyList<V> {
+
+  private @Nullable Node<V> head;
+  private @Nullable Node<V> tail;
+  private int size;
+
+  /** The least recently used node, or {@code null} if empty. */
+  @Nullable Node<V> head() {
+    return head;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Appends {@code node} as the most recently used. */
+  void addLast(Node<V> node) {
+    node.previous = tail;
+    node.next = null;
+    if (tail == null) {
+      head = node;
+    } else {
+      tail.next = node;
+    }
+    tail = node;
+    size++;
+  }
+
+  /** Moves {@code node}, which is in this list, to the most recently used end. */
+  void moveToLast(Node<V> node) {
+    if (node != tail) {
+      unlink(node);
+      addLast(node);
+    }
+  }
+
+  /** Puts {@code replacement} where {@code node}, which is in this list, was. */
+  void replace(Node<V> node, Node<V> replacement) {
+    Node<V> previous = node.previous;
+    Node<V> next = node.next;
+    replacement.previous = previous;
+    replacement.next = next;
+    if (previous == null) {
+      head = replacement;
+    } else {
+      previous.next = replacement;
+    }
+    if (next == null) {
+      tail = replacement;
+    } else {
+      next.previous = replacement;
+    }
+    node.previous = null;
+    node.next = null;
+  }
+
+  /** Takes {@code node}, which is in this list, out of it. */
+  void unlink(Node<V> node) {
+    Node<V> previous = node.previous;
+    Node<V> next = node.next;
+    if (previous == null) {
+      head = next;
+    } else {
+      previous.next = next;
+    }
+    if (next == null) {
+      tail = previous;
+    } else {
+      next.previous = previous;
+    }
+    node.previous = null;
+    node.next = null;
+    size--;
+  }
+
+  void clear() {
+    head = null;
+    tail = null;
+    size = 0;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.cachefn.memory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The window / probation / protected policy, driven as the engine drives it. */
+class AdaptiveAdmissionOrderTest {
+
+  private final Map<String, Node<String>> live = new HashMap<>();
+
+  private static Node<String> node(String key) {
+    return new Node<>(key, "v", Node.NEVER, Node.NO_TAGS, 0);
+  }
+
+  /** Inserts like the engine: record, then evict while over {@code capacity}; returns what was evicted. */
+  private List<String> insert(AdaptiveAdmissionOrder<String> order, long capacity, Node<String> node) {
+    assertThat(live.put(node.key, node)).as("%s is new", node.key).isNull();
+    order.recordInsert(node);
+    List<String> evicted = new ArrayList<>();
+    while (live.size() > capacity) {
+      Node<String> victim = order.victim();
+      assertThat(victim).isNotNull();
+      assertThat(live.remove(victim.key, victim)).as("victim %s is live", victim.key).isTrue();
+      order.remove(victim);
+      evicted.add(victim.key);
+    }
+    return evicted;
+  }
+
+  private AdaptiveAdmissionOrder<String> filled(int capacity) {
+    AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
+    for (int i = 0; i < capacity; i++) {
+      assertThat(insert(order, capacity, node("k" + i))).isEmpty();
+    }
+    return order;
+  }
+
+  private Node<String> live(String key) {
+    Node<String> node = live.get(key);
+    assertThat(node).as("%s is live", key).isNotNull();
+    return node;
+  }
+
+  @Test
+  void emptyOrderHasNoVictim() {
+    assertThat(new AdaptiveAdmissionOrder<String>(10).victim()).isNull();
+  }
+
+  @Test
+  void aNewcomerNoMoreFrequentThanTheResidentsIsTheOneEvicted() {
+    AdaptiveAdmissionOrder<String> order = filled(100);
+
+    // k99 sits in the one-entry window; pushed out by "new", it meets probation's oldest, k0: 1 use each
+    assertThat(insert(order, 100, node("new"))).containsExactly("k99");
+    assertThat(insert(order, 100, node("newer"))).containsExactly("new");
+  }
+
+  @Test
+  void aColdCandidateUsedOnceMoreDisplacesProbationsOldestEntry() {
+    AdaptiveAdmissionOrder<String> order = filled(100);
+    order.recordAccess(live("k99")); // 2 uses against k0's 1
+
+    assertThat(insert(order, 100, node("new"))).containsExactly("k0");
+  }
+
+  @Test
+  void aWarmCandidateNeedsALeadOfTwo() {
+    // capacity 2: window k1, probation k0; the protected segment has no room, so k0 stays in probation
+    AdaptiveAdmissionOrder<String> order = filled(2);
+    for (int i = 0; i < 4; i++) {
+      order.recordAccess(live("k0")); // 5 uses
+    }
+    for (int i = 0; i < 5; i++) {
+      order.recordAccess(live("k1")); // 6 uses: one ahead is not enough
+    }
+    assertThat(insert(order, 2, node("a"))).containsExactly("k1");
+
+    for (int i = 0; i < 6; i++) {
+      order.recordAccess(live("a")); // 7 uses: two ahead of k0
+    }
+    assertThat(insert(order, 2, node("b"))).containsExactly("k0");
+  }
+
+  @Test
+  void aReplacedEntryKeepsItsPlace() {
+    AdaptiveAdmissionOrder<String> order = filled(100);
+    Node<String> replacement = node("k0");
+    Node<String> previous = live.put("k0", replacement);
+
+    order.recordReplace(previous, replacement);
+    order.recordAccess(live("k99"));
+
+    // k0 was promoted by the write; probation's oldest is now k1
+    assertThat(insert(order, 100, node("new"))).containsExactly("k1");
+  }
+
+  @Test
+  void removedEntriesAreNeverVictims() {
+    AdaptiveAdmissionOrder<String> order = filled(10);
+    for (int i = 0; i < 5; i++) {
+      order.remove(live.remove("k" + i));
+    }
+
+    List<String> evicted = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      evicted.addAll(insert(order, 10, node("n" + i)));
+    }
+
+    assertThat(evicted).hasSize(15).noneMatch(key -> key.matches("k[0-4]"));
+  }
+
+  @Test
+  void theWindowGrowsWhenRecentKeysAreReusedSoon() {
+    AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(1_000);
+    long initial = order.windowTarget();
+
+    // each new key is read again 20 new keys later: only a window of 20+ catches that
+    for (int i = 0; i < 200_000; i++) {
+      insert(order, 1_000, node("n" + i));
+      if (i >= 20) {
+        Node<String> recent = live.get("n" + (i - 20));
+        if (recent != null) {
+          order.recordAccess(recent);
+        } else {
+          insert(order, 1_000, node("n" + (i - 20)));
+        }
+      }
+    }
+
+    assertThat(initial).isEqualTo(10);
+    assertThat(order.windowTarget()).isGreaterThan(20);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.cachefn.memory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The count-min sketch: counts, saturation, the conservative update, ageing. */
+class FrequencySketchTest {
+
+  @Test
+  void unseenKeyHasFrequencyZero() {
+    FrequencySketch sketch = new FrequencySketch(1_000);
+
+    assertThat(sketch.frequency("never".hashCode())).isZero();
+  }
+
+  @Test
+  void countsEachIncrementUpToFifteen() {
+    FrequencySketch sketch = new FrequencySketch(1_000);
+    int hash = "popular".hashCode();
+
+    for (int i = 1; i <= 20; i++) {
+      sketch.increment(hash);
+      assertThat(sketch.frequency(hash)).isEqualTo(Math.min(i, FrequencySketch.MAX_COUNT));
+    }
+  }
+
+  @Test
+  void aHeavyKeyDoesNotInflateOtherKeys() {
+    FrequencySketch sketch = new FrequencySketch(1_000);
+    sketch.ensureCapacity(1_000);
+    for (int i = 0; i < 15; i++) {
+      sketch.increment("heavy".hashCode());
+    }
+    int inflated = 0;
+    for (int key = 0; key < 1_000; key++) {
+      sketch.increment(("light-" + key).hashCode());
+    }
+    for (int key = 0; key < 1_000; key++) {
+      inflated += sketch.frequency(("light-" + key).hashCode()) > 1 ? 1 : 0;
+    }
+
+    // four counters per key over 16,384: only a key whose four counters all collide is overestimated
+    assertThat(inflated).isLessThan(10);
+    assertThat(sketch.frequency("heavy".hashCode())).isEqualTo(15);
+  }
+
+  @Test
+  void decimalKeysThatDifferInOneDigitAreCountedApart() {
+    FrequencySketch sketch = new FrequencySketch(100);
+    for (int i = 0; i < 5; i++) {
+      sketch.increment("100".hashCode());
+    }
+
+    assertThat(sketch.frequency("100".hashCode())).isEqualTo(5);
+    assertThat(sketch.frequency("101".hashCode())).isZero();
+    assertThat(sketch.frequency("110".hashCode())).isZero();
+  }
+
+  @Test
+  void halvesEveryCountAfterTenIncrementsPerEntryOfCapacity() {
+    FrequencySketch sketch = new FrequencySketch(2_048);
+    sketch.ensureCapacity(2_048);
+    int hot = "hot".hashCode();
+    for (int i = 0; i < 12; i++) {
+      sketch.increment(hot);
+    }
+    assertThat(sketch.frequency(hot)).isEqualTo(12);
+
+    // 20,480 increments in all (10 × capacity) trigger the halving; the rest go to distinct cold keys
+    for (int key = 0; key < 20_480 - 13; key++) {
+      sketch.increment(("cold-" + key).hashCode());
+    }
+    assertThat(sketch.frequency(hot)).isEqualTo(12);
+    sketch.increment("last".hashCode());
+
+    assertThat(sketch.frequency(hot)).isEqualTo(6);
+  }
+
+  @Test
+  void smallCachesAgeNoFasterThanOneOf1024Entries() {
+    FrequencySketch sketch = new FrequencySketch(16);
+    int hot = "hot".hashCode();
+    for (int i = 0; i < 8; i++) {
+      sketch.increment(hot);
+    }
+
+    // far more than 10 × 16 increments, far fewer than 10 × 1,024: no halving yet
+    for (int key = 0; key < 200; key++) {
+      sketch.increment(("cold-" + key).hashCode());
+    }
+
+    assertThat(sketch.frequency(hot)).isEqualTo(8);
+  }
+
+  @Test
+  void startsSmallAndGrowsWithTheCacheUpToItsCapacity() {
+    FrequencySketch sketch = new FrequencySketch(100_000);
+    sketch.increment(7);
+
+    sketch.ensureCapacity(8);
+    assertThat(sketch.frequency(7)).as("no growth needed: counts kept").isEqualTo(1);
+
+    sketch.ensureCapacity(5_000);
+    assertThat(sketch.frequency(7)).as("grown: counts start over").isZero();
+    for (int i = 0; i < 3; i++) {
+      sketch.increment(7);
+    }
+    assertThat(sketch.frequency(7)).isEqualTo(3);
+  }
+
+  @Test
+  void clearForgetsEveryCount() {
+    FrequencySketch sketch = new FrequencySketch(100);
+    sketch.increment(42);
+
+    sketch.clear();
+
+    assertThat(sketch.frequency(42)).isZero();
+  }
+}
