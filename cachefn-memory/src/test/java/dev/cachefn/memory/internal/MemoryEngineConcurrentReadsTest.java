@@ -28,7 +28,7 @@ class MemoryEngineConcurrentReadsTest {
 
   @Test
   void readsWritesAndEvictionsFromSeveralThreadsLeaveAConsistentEngine() throws Exception {
-    MemoryEngine<String> engine = new MemoryEngine<>("concurrent", MAX_SIZE, Ticker.system());
+    MemoryEngine<String> engine = new MemoryEngine<>("concurrent", MAX_SIZE, Ticker.system(), new LruOrder<>());
     Set<String> wrongValues = ConcurrentHashMap.newKeySet();
     CyclicBarrier start = new CyclicBarrier(THREADS);
     List<Thread> threads = new ArrayList<>();
