@@ -6,7 +6,7 @@
 #   cachefn-benchmarks/run-throughput.sh [benchmarks.jar] [output-dir]
 #
 # Runs, at 1 and then 2 threads, with 1 fork, 2 x 2 s warmup and 3 x 2 s measurement per combination:
-#   1. ReadWriteBenchmark read / write / mix     CacheFn, Caffeine, ConcurrentHashMap, LinkedHashMap  (24)
+#   1. ReadWriteBenchmark read / write / mix     CacheFn (LRU and adaptive), Caffeine, CHM, LinkedHashMap (30)
 #   2. GetOrFetchBenchmark spread / hotKey       CacheFn, Caffeine, ConcurrentHashMap                 (12)
 #   6. StatsBenchmark read, stats off / on       CacheFn, Caffeine                                    (8)
 # then writes one JMH JSON file per benchmark and thread count, and ratios.md (RatioReport over all of them).
@@ -35,7 +35,7 @@ run() { # name, threads, regex, params...
 
 start=$(date +%s)
 for threads in 1 2; do
-  run rw "$threads" 'ReadWriteBenchmark\.(read|write|mix)$' -p impl=CacheFn,Caffeine,ConcurrentHashMap,LinkedHashMap
+  run rw "$threads" 'ReadWriteBenchmark\.(read|write|mix)$' -p impl=CacheFn,CacheFnAdaptive,Caffeine,ConcurrentHashMap,LinkedHashMap
   run getorfetch "$threads" 'GetOrFetchBenchmark\.(spread|hotKey)$' -p impl=CacheFn,Caffeine,ConcurrentHashMap
   run stats "$threads" 'StatsBenchmark\.read$'
 done
