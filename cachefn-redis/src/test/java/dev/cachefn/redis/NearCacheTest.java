@@ -142,6 +142,20 @@ class NearCacheTest {
   }
 
   @Test
+  void theCachesMaxSizeBoundsTheNearCacheButNotRedis() {
+    Cache<String> small = CacheFn.builder("small").namespace(namespace + "-small").maxSize(2).storage(b).build();
+    for (int i = 0; i < 5; i++) {
+      small.set("k" + i, "v" + i);
+      assertThat(small.get("k" + i)).isEqualTo("v" + i);
+    }
+
+    assertThat(b.nearCacheSize()).isEqualTo(2);
+    assertThat(b.nearCacheHolds(namespace + "-small", "k4")).isTrue();
+    assertThat(small.get("k0")).isEqualTo("v0"); // evicted near, still in Redis
+    assertThat(small.size()).isEqualTo(5);
+  }
+
+  @Test
   void nearEntriesKeepTheirTagsAndTheirRemainingTtl() {
     onA.set("k", "v", SetOptions.ttl(Duration.ofMillis(400)).withTags("t"));
     assertThat(onB.get("k")).isEqualTo("v");
