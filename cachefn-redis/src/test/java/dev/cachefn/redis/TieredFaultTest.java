@@ -41,7 +41,7 @@ class TieredFaultTest {
 
   private TieredStorage instance(String name, FailurePolicy policy) {
     TieredStorage storage = RedisStorage.builder(server.uri() + "?clientName=" + name)
-        .commandTimeout(Duration.ofMillis(500)).heartbeat(Duration.ofMillis(100)).failurePolicy(policy)
+        .commandTimeout(Duration.ofSeconds(1)).heartbeat(Duration.ofMillis(100)).failurePolicy(policy)
         .buildTiered();
     closing.add(storage);
     return storage;
@@ -137,6 +137,22 @@ class TieredFaultTest {
   }
 
   @Test
+  void anUnansweredHeartbeatEmptiesTheNearCacheOfAnIdleInstance() {
+    TieredStorage b = instance("b", FailurePolicy.FAIL);
+    Cache<String> onB = cache(b);
+    onB.set("k", "v");
+    assertThat(onB.get("k")).isEqualTo("v");
+    RedisCommands<String, String> raw = raw();
+
+    raw.clientPause(4_000); // Redis answers no one for 4 s; B's connection stays open and B sends nothing
+
+    Await.until("B's heartbeat notices", BOUND, () -> !b.nearCacheServing());
+    assertThat(b.nearCacheSize()).isZero();
+    Await.until("B serves again once Redis answers", BOUND, b::nearCacheServing);
+    assertThat(onB.get("k")).isEqualTo("v");
+  }
+
+  @Test
   void aFlushOfTheDatabaseEmptiesEveryNearCache() {
     TieredStorage b = instance("b", FailurePolicy.FAIL);
     Cache<String> onB = cache(b);
@@ -155,7 +171,7 @@ class TieredFaultTest {
   void aLazyStorageStartsWithRedisDownAndConnectsWhenItIsUp() {
     RedisServer later = RedisServer.notStarted();
     closing.add(later);
-    TieredStorage lazy = RedisStorage.builder(later.uri()).lazyConnect(true).commandTimeout(Duration.ofMillis(500))
+    TieredStorage lazy = RedisStorage.builder(later.uri()).lazyConnect(true).commandTimeout(Duration.ofSeconds(1))
         .heartbeat(Duration.ofMillis(100)).buildTiered();
     closing.add(lazy);
     Cache<String> cache = cache(lazy);

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One Lettuce connection shared by every keyspace of a storage (Lettuce multiplexes it between threads):
  * keys as UTF-8 strings, values as bytes. It reconnects by itself; while disconnected, commands fail at once
- * instead of queueing, and every command times out after the configured timeout. A lazy connection connects
+ * instead of queueing, commands in flight when it dropped are not replayed, and every command times out
+ * after the configured timeout. A lazy connection connects
  * at its first command, and after a failed attempt tries again at most every {@value #RETRY_MILLIS} ms
  * (failing at once in between). Not an API.
  */
@@ -75,6 +76,9 @@ public final class RedisConnection implements AutoCloseable {
     ClientOptions.Builder options = ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // at most once: a command in flight when the connection drops is never sent again after reconnecting
+        // (it fails by timeout), so a write its caller saw fail cannot land later over newer data
+        .replayFilter(command -> true)
         .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
         .timeoutOptions(TimeoutOptions.enabled(timeout));
     if (resp3) {
