@@ -62,13 +62,24 @@ class NearCacheTest {
     onA.set("k", "v1");
 
     assertThat(onB.get("k")).isEqualTo("v1");
-    assertThat(b.nearCacheHolds(namespace, "k")).isTrue();
+    awaitKeptOnB("k", "v1");
 
     onA.set("k", "v2");
 
     awaitDroppedOnB("k");
     assertThat(onB.get("k")).isEqualTo("v2");
-    assertThat(b.nearCacheHolds(namespace, "k")).isTrue();
+    awaitKeptOnB("k", "v2");
+  }
+
+  /**
+   * Reads {@code key} on B until B keeps it near. A read races the invalidations of earlier writes that are
+   * still on their way (B read the key before), and a read that may have raced one is not kept: so poll.
+   */
+  private void awaitKeptOnB(String key, String value) {
+    Await.until("B keeps " + key + " near", BOUND, () -> {
+      assertThat(onB.get(key)).isEqualTo(value);
+      return b.nearCacheHolds(namespace, key);
+    });
   }
 
   @Test
@@ -149,7 +160,7 @@ class NearCacheTest {
       assertThat(small.get("k" + i)).isEqualTo("v" + i);
     }
 
-    assertThat(b.nearCacheSize()).isEqualTo(2);
+    assertThat(b.nearCacheSize()).isLessThanOrEqualTo(2); // the memory engine's bound
     assertThat(b.nearCacheHolds(namespace + "-small", "k4")).isTrue();
     assertThat(small.get("k0")).isEqualTo("v0"); // evicted near, still in Redis
     assertThat(small.size()).isEqualTo(5);
