@@ -128,7 +128,8 @@ class NearCacheTest {
       case "clear" -> onA.clear();
       case "set" -> onA.set("user:1", "new");
       case "setMany" -> onA.setMany(java.util.Map.of("user:1", "new"));
-      case "expiry" -> { } // Redis expires it on its own
+      case "expiry" -> // Redis expires it on its own; B's near copy expires no later (it keeps the remaining TTL)
+          Await.until("Redis expires user:1", BOUND, () -> onB.get("user:1") == null);
       default -> throw new IllegalArgumentException(change);
     }
 
