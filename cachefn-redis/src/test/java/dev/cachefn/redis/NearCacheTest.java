@@ -76,9 +76,13 @@ class NearCacheTest {
    * still on their way (B read the key before), and a read that may have raced one is not kept: so poll.
    */
   private void awaitKeptOnB(String key, String value) {
-    Await.until("B keeps " + key + " near", BOUND, () -> {
-      assertThat(onB.get(key)).isEqualTo(value);
-      return b.nearCacheHolds(namespace, key);
+    awaitKept(onB, b, key, value);
+  }
+
+  private void awaitKept(Cache<String> cache, TieredStorage storage, String key, String value) {
+    Await.until(storage + " keeps " + key + " near", BOUND, () -> {
+      assertThat(cache.get(key)).isEqualTo(value);
+      return storage.nearCacheHolds(namespace, key);
     });
   }
 
@@ -142,8 +146,7 @@ class NearCacheTest {
   @Test
   void theInstanceThatChangesAnEntryNeverServesTheOldValueAfterTheCallReturns() {
     onA.set("k", "v1", SetOptions.tags("t"));
-    assertThat(onA.get("k")).isEqualTo("v1");
-    assertThat(a.nearCacheHolds(namespace, "k")).isTrue();
+    awaitKept(onA, a, "k", "v1");
 
     onA.set("k", "v2", SetOptions.tags("t"));
     assertThat(onA.get("k")).isEqualTo("v2");
@@ -162,7 +165,8 @@ class NearCacheTest {
     }
 
     assertThat(b.nearCacheSize()).isLessThanOrEqualTo(2); // the memory engine's bound
-    assertThat(b.nearCacheHolds(namespace + "-small", "k4")).isTrue();
+    Await.until("B keeps k4 near", BOUND, () -> "v4".equals(small.get("k4"))
+        && b.nearCacheHolds(namespace + "-small", "k4"));
     assertThat(small.get("k0")).isEqualTo("v0"); // evicted near, still in Redis
     assertThat(small.size()).isEqualTo(5);
   }
