@@ -105,6 +105,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
     private Codec codec = JsonCodec.create();
     private Duration commandTimeout = DEFAULT_TIMEOUT;
     private FailurePolicy failurePolicy = FailurePolicy.FAIL;
+    private boolean lazyConnect;
+    private Duration heartbeat = TieredStorage.DEFAULT_HEARTBEAT;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -137,13 +139,49 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     /**
-     * Connects.
+     * Whether to connect at the first operation instead of in {@link #build()}; default false. A lazy storage
+     * starts while Redis is down: its operations then fail (or, with {@link FailurePolicy#BYPASS}, answer
+     * misses) until Redis can be reached, trying to connect at most twice a second.
+     */
+    public Builder lazyConnect(boolean lazyConnect) {
+      this.lazyConnect = lazyConnect;
+      return this;
+    }
+
+    /**
+     * How often a {@link TieredStorage} checks with a {@code PING} that its connection answers (an idle
+     * instance serving only near entries would otherwise not notice a silently broken connection), and how
+     * often it retries turning invalidation tracking on; positive, default 1 s. Unused by {@link #build()}.
+     */
+    public Builder heartbeat(Duration heartbeat) {
+      Objects.requireNonNull(heartbeat, "heartbeat must not be null");
+      if (heartbeat.isNegative() || heartbeat.isZero()) {
+        throw new IllegalArgumentException("heartbeat must be positive, got " + heartbeat);
+      }
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    /**
+     * Connects (unless {@link #lazyConnect}).
      *
      * @throws IllegalArgumentException if the uri is not a Redis URI
      * @throws RedisStorageException if Redis cannot be reached
      */
     public RedisStorage build() {
-      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy), codec);
+      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false), codec);
+    }
+
+    /**
+     * Connects (unless {@link #lazyConnect}) and builds a {@link TieredStorage}: a near cache in this JVM in
+     * front of Redis, kept coherent by Redis' invalidation tracking (Redis 6 or later).
+     *
+     * @throws IllegalArgumentException if the uri is not a Redis URI
+     * @throws RedisStorageException if Redis cannot be reached, or does not speak RESP3 (Redis before 6)
+     */
+    public TieredStorage buildTiered() {
+      return new TieredStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true), codec,
+          heartbeat, !lazyConnect);
     }
   }
 }

@@ -41,6 +41,12 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
+  /** A server for a free port, not started yet: {@link #startAgain()} starts it. */
+  static RedisServer notStarted() {
+    requireInstalled();
+    return new RedisServer(freePort());
+  }
+
   static void requireInstalled() {
     String path = System.getenv("PATH");
     boolean found = path != null && java.util.Arrays.stream(path.split(File.pathSeparator))

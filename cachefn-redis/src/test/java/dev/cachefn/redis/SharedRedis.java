@@ -13,6 +13,7 @@ final class SharedRedis {
   private static RedisServer server;
   private static RedisStorage storage;
   private static RedisCommands<String, String> raw;
+  private static TieredStorage tiered;
 
   private SharedRedis() {}
 
@@ -29,6 +30,13 @@ final class SharedRedis {
       storage = RedisStorage.create(server().uri());
     }
     return storage;
+  }
+
+  static synchronized TieredStorage tiered() {
+    if (tiered == null) {
+      tiered = TieredStorage.create(server().uri());
+    }
+    return tiered;
   }
 
   /** A plain client to look at what the storage wrote. */

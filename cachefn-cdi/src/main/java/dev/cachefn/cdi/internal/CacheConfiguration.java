@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
@@ -152,7 +154,60 @@ final class CacheConfiguration {
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
     }
+    checkStorages(problems, names);
     return problems;
+  }
+
+  /**
+   * Starts every storage other than memory that a cache is configured with, so that the storage's own settings
+   * (such as {@code cachefn.redis.uri}) and whether it can reach its server are checked at start-up; the
+   * storage's message names its property. Storages share their instances per settings, so the caches get the
+   * one started here.
+   */
+  private void checkStorages(List<String> problems, Set<String> names) {
+    Map<String, Set<String>> users = new TreeMap<>();
+    for (String name : names) {
+      try {
+        users.computeIfAbsent(storage(name), storage -> new TreeSet<>()).add("cache '" + name + "'");
+      } catch (IllegalArgumentException reported) {
+        // already among the problems
+      }
+    }
+    try {
+      String fallback = storageValue(DEFAULTS_PREFIX + STORAGE);
+      if (fallback != null) {
+        users.computeIfAbsent(fallback, storage -> new TreeSet<>()).add(DEFAULTS_PREFIX + STORAGE);
+      }
+    } catch (IllegalArgumentException reported) {
+      // already among the problems
+    }
+    users.remove(CacheOptions.MEMORY_STORAGE);
+    users.forEach((storage, usedBy) -> {
+      try {
+        StorageProvider provider = provider(storage);
+        if (provider != null) {
+          provider.create();
+        }
+      } catch (RuntimeException e) {
+        problems.add("storage '" + storage + "' (used by " + String.join(", ", usedBy) + ") cannot start: "
+            + e.getMessage());
+      }
+    });
+  }
+
+  private static @Nullable StorageProvider provider(String name) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (ClassLoader each : new ClassLoader[] {loader, CacheConfiguration.class.getClassLoader()}) {
+      if (each == null) {
+        continue;
+      }
+      for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, each)) {
+        if (provider.name().equals(name)) {
+          return provider;
+        }
+      }
+    }
+    return null;
   }
 
   private static void check(List<String> problems, Runnable read) {

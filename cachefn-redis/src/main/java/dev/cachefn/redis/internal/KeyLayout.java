@@ -1,6 +1,7 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.spi.GlobPattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a namespace's data lives in Redis. Every key of namespace {@code ns} starts with the prefix
@@ -34,6 +35,40 @@ final class KeyLayout {
 
   String entry(String key) {
     return entryPrefix + key;
+  }
+
+  /** The Redis key of the set of the entry's tags. */
+  String meta(String key) {
+    return prefix + "m:" + key;
+  }
+
+  /**
+   * The entry that a Redis key belongs to: its namespace and cache key, for an entry ({@code k:}) or its
+   * tag list ({@code m:}); {@code null} for any other key (tag sets, keys that are not CacheFn's).
+   */
+  static @Nullable NearKey entryOf(String redisKey) {
+    if (!redisKey.startsWith("cachefn:{")) {
+      return null;
+    }
+    int colon = redisKey.indexOf(':', 9);
+    if (colon < 0) {
+      return null;
+    }
+    int length;
+    try {
+      length = Integer.parseInt(redisKey, 9, colon, 10);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    int end = colon + 1 + length;
+    if (length < 0 || end + 4 > redisKey.length() || !redisKey.startsWith("}:", end)) {
+      return null;
+    }
+    char kind = redisKey.charAt(end + 2);
+    if ((kind != 'k' && kind != 'm') || redisKey.charAt(end + 3) != ':') {
+      return null;
+    }
+    return new NearKey(redisKey.substring(colon + 1, end), redisKey.substring(end + 4));
   }
 
   /** The cache key of an entry's Redis key. */

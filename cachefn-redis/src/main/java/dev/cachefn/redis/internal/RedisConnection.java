@@ -4,32 +4,48 @@ import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorageException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.ProtocolVersion;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Lettuce connection shared by every keyspace of a storage (Lettuce multiplexes it between threads):
  * keys as UTF-8 strings, values as bytes. It reconnects by itself; while disconnected, commands fail at once
- * instead of queueing, and every command times out after the configured timeout. Not an API.
+ * instead of queueing, commands in flight when it dropped are not replayed, and every command times out
+ * after the configured timeout. A lazy connection connects
+ * at its first command, and after a failed attempt tries again at most every {@value #RETRY_MILLIS} ms
+ * (failing at once in between). Not an API.
  */
 public final class RedisConnection implements AutoCloseable {
+
+  static final long RETRY_MILLIS = 500;
 
   private final String uri;
   private final Duration timeout;
   private final FailurePolicy policy;
   private final Health health;
   private final RedisClient client;
-  private final StatefulRedisConnection<String, byte[]> connection;
+  private final List<PushListener> pushListeners = new CopyOnWriteArrayList<>();
+  private final Object connecting = new Object();
+  private volatile @Nullable StatefulRedisConnection<String, byte[]> connection;
+  private long nextAttemptNanos;
+  private @Nullable RuntimeException lastFailure;
+  private volatile boolean closed;
 
-  private RedisConnection(String uri, Duration timeout, FailurePolicy policy, RedisClient client,
-      StatefulRedisConnection<String, byte[]> connection) {
+  private RedisConnection(String uri, Duration timeout, FailurePolicy policy, RedisClient client) {
     this.uri = uri;
     this.timeout = timeout;
     this.policy = policy;
@@ -37,16 +53,17 @@ public final class RedisConnection implements AutoCloseable {
         ? "reads answer a miss and writes are dropped until it does (removals still fail)"
         : "operations fail until it does");
     this.client = client;
-    this.connection = connection;
   }
 
   /**
-   * Connects to {@code uri}.
+   * A connection to {@code uri}, opened now unless {@code lazy}. {@code resp3} insists on RESP3 (Redis 6 or
+   * later), which the near cache needs for its invalidation messages.
    *
    * @throws IllegalArgumentException if {@code uri} is not a Redis URI
-   * @throws RedisStorageException if Redis cannot be reached
+   * @throws RedisStorageException if Redis cannot be reached (never when lazy)
    */
-  public static RedisConnection open(String uri, Duration timeout, FailurePolicy policy) {
+  public static RedisConnection open(String uri, Duration timeout, FailurePolicy policy, boolean lazy,
+      boolean resp3) {
     RedisURI redisUri;
     try {
       redisUri = RedisURI.create(uri);
@@ -55,23 +72,30 @@ public final class RedisConnection implements AutoCloseable {
           "uri must be a Redis URI such as redis://127.0.0.1:6379, got '" + uri + "': " + e.getMessage(), e);
     }
     redisUri.setTimeout(timeout);
-    String display = display(redisUri);
     RedisClient client = RedisClient.create(redisUri);
-    client.setOptions(ClientOptions.builder()
+    ClientOptions.Builder options = ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
-    try {
-      StatefulRedisConnection<String, byte[]> connection =
-          client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-      return new RedisConnection(display, timeout, policy, client, connection);
-    } catch (RuntimeException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-      throw new RedisStorageException("connect", display, "cannot connect to Redis at " + display + " (the uri"
-          + " given to RedisStorage, or the cachefn.redis.uri setting): " + rootMessage(e), e);
+        // at most once: a command in flight when the connection drops is never sent again after reconnecting
+        // (it fails by timeout), so a write its caller saw fail cannot land later over newer data
+        .replayFilter(command -> true)
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
+        .timeoutOptions(TimeoutOptions.enabled(timeout));
+    if (resp3) {
+      options.protocolVersion(ProtocolVersion.RESP3);
     }
+    client.setOptions(options.build());
+    RedisConnection connection = new RedisConnection(display(redisUri), timeout, policy, client);
+    if (!lazy) {
+      try {
+        connection.connected();
+      } catch (RuntimeException e) {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        throw new RedisStorageException("connect", connection.uri, "cannot connect to Redis at " + connection.uri
+            + " (the uri given to RedisStorage, or the cachefn.redis.uri setting): " + rootMessage(e), e);
+      }
+    }
+    return connection;
   }
 
   /** The URI without password. */
@@ -88,13 +112,64 @@ public final class RedisConnection implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root == failure ? String.valueOf(failure.getMessage())
+    return root == failure ? String.valueOf(failure.getMessage())
         : failure.getMessage() + " (" + root.getMessage() + ")";
-    return message;
   }
 
+  /**
+   * The commands of the connection, connecting first if it is lazy and not connected yet.
+   *
+   * @throws RedisConnectionException if it cannot connect (an outage for {@link Health})
+   */
   RedisAsyncCommands<String, byte[]> commands() {
-    return connection.async();
+    return connected().async();
+  }
+
+  private StatefulRedisConnection<String, byte[]> connected() {
+    StatefulRedisConnection<String, byte[]> current = connection;
+    if (current != null) {
+      return current;
+    }
+    synchronized (connecting) {
+      if (connection != null) {
+        return connection;
+      }
+      if (closed) {
+        throw new IllegalStateException("the Redis connection to " + uri + " is closed");
+      }
+      if (lastFailure != null && System.nanoTime() - nextAttemptNanos < 0) {
+        throw new RedisConnectionException("not connected to " + uri + "; the last attempt failed: "
+            + rootMessage(lastFailure) + " (next attempt within " + RETRY_MILLIS + " ms)", lastFailure);
+      }
+      try {
+        StatefulRedisConnection<String, byte[]> opened =
+            client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        pushListeners.forEach(opened::addListener);
+        lastFailure = null;
+        connection = opened;
+        return opened;
+      } catch (RuntimeException e) {
+        lastFailure = e;
+        nextAttemptNanos = System.nanoTime() + RETRY_MILLIS * 1_000_000;
+        throw e instanceof RedisConnectionException ? e
+            : new RedisConnectionException("cannot connect to " + uri + ": " + rootMessage(e), e);
+      }
+    }
+  }
+
+  /** Tells {@code listener} of every push message (such as tracking invalidations), now and after reconnects. */
+  void addPushListener(PushListener listener) {
+    synchronized (connecting) {
+      pushListeners.add(listener);
+      if (connection != null) {
+        connection.addListener(listener);
+      }
+    }
+  }
+
+  /** Tells {@code listener} when the connection is lost and when it is back. */
+  void addStateListener(RedisConnectionStateListener listener) {
+    client.addListener(listener);
   }
 
   public String uri() {
@@ -120,7 +195,14 @@ public final class RedisConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    connection.close();
+    StatefulRedisConnection<String, byte[]> current;
+    synchronized (connecting) {
+      closed = true;
+      current = connection;
+    }
+    if (current != null) {
+      current.close();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 }

@@ -46,11 +46,10 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   private static final byte[] NONE = {'0'};
   private static final byte[] ONE = {'1'};
 
-  private final String namespace;
-  private final KeyLayout layout;
+  final String namespace;
+  final KeyLayout layout;
   private final byte[] prefix;
   private final RedisConnection connection;
-  private final RedisAsyncCommands<String, byte[]> redis;
   private final Codec codec;
 
   public RedisKeyspace(String namespace, RedisConnection connection, Codec codec) {
@@ -58,7 +57,6 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     this.layout = new KeyLayout(namespace);
     this.prefix = bytes(layout.prefix());
     this.connection = connection;
-    this.redis = connection.commands();
     this.codec = codec;
   }
 
@@ -66,7 +64,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   @Override
   public @Nullable V get(String key) {
-    byte[] bytes = orBypass(() -> call("get", keyed(key), () -> redis.get(layout.entry(key))), null);
+    byte[] bytes = orBypass(() -> call("get", keyed(key), () -> redis().get(layout.entry(key))), null);
     return bytes == null ? null : decode(key, bytes);
   }
 
@@ -78,7 +76,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     }
     String[] entryKeys = distinct.stream().map(layout::entry).toArray(String[]::new);
     List<KeyValue<String, byte[]>> found =
-        orBypass(() -> call("getAll", keys.size() + " keys", () -> redis.mget(entryKeys)), List.of());
+        orBypass(() -> call("getAll", keys.size() + " keys", () -> redis().mget(entryKeys)), List.of());
     Map<String, V> values = new LinkedHashMap<>();
     for (int i = 0; i < found.size(); i++) {
       KeyValue<String, byte[]> pair = found.get(i);
@@ -91,7 +89,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   @Override
   public boolean contains(String key) {
-    return orBypass(() -> call("contains", keyed(key), () -> redis.exists(layout.entry(key))) == 1L, false);
+    return orBypass(() -> call("contains", keyed(key), () -> redis().exists(layout.entry(key))) == 1L, false);
   }
 
   @Override
@@ -164,7 +162,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     List<byte[]> args = putArgs(ttl, false, tags);
     args.add(bytes(key));
     args.add(encode(key, value));
-    orBypass(() -> call("put", keyed(key), () -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, array(args))),
+    orBypass(() -> call("put", keyed(key), () -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, array(args))),
         0L);
   }
 
@@ -174,7 +172,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     args.add(bytes(key));
     args.add(encode(key, value));
     return orBypass(() -> call("putIfAbsent", keyed(key),
-        () -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, array(args))), 0L) == 1L;
+        () -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, array(args))), 0L) == 1L;
   }
 
   @Override
@@ -199,7 +197,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
       return;
     }
     orBypass(() -> call("putAll", entries.size() + " entries", () -> all(chunks.stream()
-        .map(chunk -> Scripts.PUT.<Long>run(redis, ScriptOutputType.INTEGER, chunk)).toList())), List.of());
+        .map(chunk -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, chunk)).toList())), List.of());
   }
 
   private List<byte[]> putArgs(@Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
@@ -255,7 +253,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
       return List.of();
     }
     List<List<Object>> answers = call(operation, subject, () -> all(chunks.stream()
-        .map(chunk -> Scripts.REMOVE.<List<Object>>run(redis, ScriptOutputType.MULTI, chunk)).toList()));
+        .map(chunk -> Scripts.REMOVE.<List<Object>>run(redis(), ScriptOutputType.MULTI, chunk)).toList()));
     List<String> removed = new ArrayList<>();
     answers.forEach(answer -> answer.forEach(key -> removed.add(text(key))));
     return removed;
@@ -267,7 +265,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     args.add(prefix);
     new LinkedHashSet<>(tags).forEach(tag -> args.add(bytes(tag)));
     long count = call("removeByTags", "tags " + tags, () -> Scripts.REMOVE_BY_TAGS.<Long>run(
-        redis, ScriptOutputType.INTEGER, array(args)));
+        redis(), ScriptOutputType.INTEGER, array(args)));
     return (int) count;
   }
 
@@ -296,7 +294,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
         count[0] += removeKeys("clear", "every key", entries.stream().map(layout::keyOf).toList()).size();
       }
       if (!others.isEmpty()) {
-        call("clear", "every key", () -> redis.unlink(others.toArray(String[]::new)));
+        call("clear", "every key", () -> redis().unlink(others.toArray(String[]::new)));
       }
       return true;
     });
@@ -328,7 +326,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     ScanCursor cursor = ScanCursor.INITIAL;
     while (true) {
       ScanCursor from = cursor;
-      KeyScanCursor<String> found = call(operation, subject, () -> redis.scan(from, args));
+      KeyScanCursor<String> found = call(operation, subject, () -> redis().scan(from, args));
       if (!page.test(found.getKeys()) || found.isFinished()) {
         return;
       }
@@ -337,7 +335,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   }
 
   /** Sends a command and awaits Redis' answer, turning a failure into a {@link RedisStorageException}. */
-  private <T> T call(String operation, String subject, Supplier<? extends CompletionStage<T>> command) {
+  <T> T call(String operation, String subject, Supplier<? extends CompletionStage<T>> command) {
     Throwable failure;
     try {
       T answer = command.get().toCompletableFuture()
@@ -363,7 +361,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   }
 
   /** Runs a read or a write; under {@link FailurePolicy#BYPASS}, answers {@code bypassed} when Redis is out. */
-  private <T> T orBypass(Supplier<T> operation, T bypassed) {
+  <T> T orBypass(Supplier<T> operation, T bypassed) {
     if (connection.policy() != FailurePolicy.BYPASS) {
       return operation.get();
     }
@@ -377,7 +375,12 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     }
   }
 
-  private static <T> CompletionStage<List<T>> all(List<CompletionStage<T>> stages) {
+  /** The connection's commands, connecting first when it is lazy. */
+  RedisAsyncCommands<String, byte[]> redis() {
+    return connection.commands();
+  }
+
+  static <T> CompletionStage<List<T>> all(List<CompletionStage<T>> stages) {
     CompletableFuture<?>[] futures = stages.stream().map(CompletionStage::toCompletableFuture)
         .toArray(CompletableFuture<?>[]::new);
     return CompletableFuture.allOf(futures).thenApply(done -> stages.stream()
@@ -399,7 +402,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   }
 
   @SuppressWarnings("unchecked")
-  private V decode(String key, byte[] bytes) {
+  V decode(String key, byte[] bytes) {
     try {
       return (V) codec.decode(bytes);
     } catch (RuntimeException e) {

@@ -1,0 +1,106 @@
+package dev.cachefn.redis.internal;
+
+import dev.cachefn.redis.FailurePolicy;
+import dev.cachefn.redis.RedisStorage;
+import dev.cachefn.redis.TieredStorage;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code cachefn.redis.*} settings of the {@code "redis"} and {@code "tiered"} storages, read from
+ * MicroProfile Config when the application has it, else from system properties, else from environment
+ * variables ({@code CACHEFN_REDIS_URI}, ...). Every malformed value fails with an
+ * {@link IllegalStateException} naming the property, the allowed values and the value found. Keys that this
+ * class does not know are ignored. Immutable.
+ */
+record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat) {
+
+  static final String URI = "cachefn.redis.uri";
+  static final String TIMEOUT = "cachefn.redis.timeout";
+  static final String FAILURE_POLICY = "cachefn.redis.failure-policy";
+  static final String LAZY_CONNECT = "cachefn.redis.lazy-connect";
+  static final String HEARTBEAT = "cachefn.redis.heartbeat";
+
+  /**
+   * Reads and checks the settings.
+   *
+   * @throws IllegalStateException naming the property, if the uri is missing or a value is malformed
+   */
+  static RedisSettings read(String storageName, UnaryOperator<@Nullable String> source) {
+    String uri = source.apply(URI);
+    if (uri == null || uri.isBlank()) {
+      throw new IllegalStateException("storage \"" + storageName + "\" needs the Redis URI: set " + URI
+          + " (MicroProfile Config or system property) or the environment variable " + envName(URI)
+          + " (such as redis://127.0.0.1:6379), or build the storage yourself with RedisStorage.builder(uri)");
+    }
+    return new RedisSettings(uri.trim(),
+        duration(TIMEOUT, source.apply(TIMEOUT), RedisStorage.DEFAULT_TIMEOUT),
+        policy(source.apply(FAILURE_POLICY)),
+        flag(LAZY_CONNECT, source.apply(LAZY_CONNECT)),
+        duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT));
+  }
+
+  RedisStorage.Builder builder() {
+    return RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy).lazyConnect(lazyConnect)
+        .heartbeat(heartbeat);
+  }
+
+  static Duration duration(String property, @Nullable String text, Duration absent) {
+    if (text == null || text.isBlank()) {
+      return absent;
+    }
+    Duration duration;
+    try {
+      duration = text.trim().chars().allMatch(Character::isDigit)
+          ? Duration.ofMillis(Long.parseLong(text.trim())) : Duration.parse(text.trim());
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalStateException(
+          property + " must be milliseconds or an ISO-8601 duration such as PT2S, got '" + text + "'", e);
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalStateException(property + " must be positive, got '" + text + "'");
+    }
+    return duration;
+  }
+
+  static FailurePolicy policy(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return FailurePolicy.FAIL;
+    }
+    try {
+      return FailurePolicy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(FAILURE_POLICY + " must be fail or bypass, got '" + text + "'", e);
+    }
+  }
+
+  static boolean flag(String property, @Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalStateException(property + " must be true or false, got '" + text + "'");
+    };
+  }
+
+  /** Reads MicroProfile Config if the application has it, then system properties, then the environment. */
+  static @Nullable String fromEnvironment(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String value = MicroProfileSettings.AVAILABLE ? MicroProfileSettings.read(name) : null;
+    if (value == null) {
+      value = System.getProperty(name);
+    }
+    return value != null ? value : System.getenv(envName(name));
+  }
+
+  static String envName(String property) {
+    return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+}

@@ -1,0 +1,258 @@
+package dev.cachefn.redis.internal;
+
+import dev.cachefn.spi.GlobPattern;
+import dev.cachefn.spi.Keyspace;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One namespace of a tiered storage: reads are served from the {@link NearCache} when it holds the key, else
+ * from Redis in one round trip ({@code GET}, {@code PTTL} and {@code SMEMBERS} of the entry's tags,
+ * pipelined), and the answer enters the near cache with the entry's remaining time-to-live and its tags.
+ * Every write and removal goes to Redis first, then drops the near entries it touched; other instances hear
+ * of it from Redis. Queries over many keys ({@code keys}, {@code entries}, {@code size}) ask Redis. Not an API.
+ *
+ * @param <V> the type of the values
+ */
+public final class TieredKeyspace<V> implements Keyspace<V> {
+
+  private final RedisKeyspace<V> remote;
+  private final NearCache nearCache;
+  private final Keyspace<V> near;
+  private final String namespace;
+
+  public TieredKeyspace(RedisKeyspace<V> remote, NearCache nearCache, long maxSize) {
+    this.remote = remote;
+    this.nearCache = nearCache;
+    this.namespace = remote.namespace;
+    this.near = nearCache.namespace(namespace, maxSize);
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------------
+
+  @Override
+  public @Nullable V get(String key) {
+    if (nearCache.serving()) {
+      V value = near.get(key);
+      if (value != null) {
+        return value;
+      }
+    }
+    NearCache.Load load = nearCache.begin(namespace, key);
+    if (load == null) {
+      return remote.get(key);
+    }
+    Map<String, V> found = load(List.of(key), List.of(load), "get", "key '" + key + "'");
+    return found.get(key);
+  }
+
+  @Override
+  public Map<String, V> getAll(Collection<String> keys) {
+    Map<String, V> values = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    List<NearCache.Load> loads = new ArrayList<>();
+    boolean serving = nearCache.serving();
+    for (String key : new LinkedHashSet<>(keys)) {
+      V value = serving ? near.get(key) : null;
+      values.put(key, value); // keeps the order of keys; absent ones are dropped below
+      if (value == null) {
+        NearCache.Load load = nearCache.begin(namespace, key);
+        if (load == null) {
+          missing.clear();
+          loads.forEach(nearCache::abandon);
+          return remote.getAll(keys);
+        }
+        missing.add(key);
+        loads.add(load);
+      }
+    }
+    if (!missing.isEmpty()) {
+      values.putAll(load(missing, loads, "getAll", missing.size() + " keys"));
+    }
+    values.values().removeIf(value -> value == null);
+    return values;
+  }
+
+  /**
+   * Reads {@code keys} from Redis with their remaining time-to-live and tags in one round trip, and offers
+   * each found value to the near cache.
+   */
+  private Map<String, V> load(List<String> keys, List<NearCache.Load> loads, String operation, String subject) {
+    long sent = System.nanoTime();
+    List<Object> answers;
+    try {
+      answers = remote.orBypass(() -> remote.call(operation, subject, () -> {
+        RedisAsyncCommands<String, byte[]> redis = remote.redis();
+        List<CompletionStage<Object>> stages = new ArrayList<>(keys.size() * 3);
+        for (String key : keys) {
+          stages.add(redis.get(remote.layout.entry(key)).thenApply(answer -> answer));
+          stages.add(redis.pttl(remote.layout.entry(key)).thenApply(answer -> answer));
+          stages.add(redis.smembers(remote.layout.meta(key)).thenApply(answer -> answer));
+        }
+        return RedisKeyspace.all(stages);
+      }), List.of());
+    } catch (RuntimeException e) {
+      loads.forEach(nearCache::abandon);
+      throw e;
+    }
+    Map<String, V> found = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      NearCache.Load load = loads.get(i);
+      if (answers.isEmpty() || !(answers.get(3 * i) instanceof byte[] bytes)) {
+        nearCache.abandon(load);
+        continue;
+      }
+      String key = keys.get(i);
+      V value;
+      try {
+        value = remote.decode(key, bytes);
+      } catch (RuntimeException e) {
+        loads.subList(i, loads.size()).forEach(nearCache::abandon);
+        throw e;
+      }
+      found.put(key, value);
+      long pttl = answers.get(3 * i + 1) instanceof Long millis ? millis : -2;
+      Duration ttl = pttl == -1 ? null : Duration.ofMillis(pttl).minusNanos(System.nanoTime() - sent);
+      if (pttl == -2 || (ttl != null && (ttl.isNegative() || ttl.isZero()))) {
+        nearCache.abandon(load);
+      } else {
+        nearCache.complete(load, value, ttl, tags(answers.get(3 * i + 2)));
+      }
+    }
+    return found;
+  }
+
+  private static Set<String> tags(Object members) {
+    if (!(members instanceof Collection<?> collection) || collection.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> tags = new HashSet<>();
+    for (Object member : collection) {
+      tags.add(member instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : member.toString());
+    }
+    return tags;
+  }
+
+  @Override
+  public boolean contains(String key) {
+    return (nearCache.serving() && near.contains(key)) || remote.contains(key);
+  }
+
+  @Override
+  public List<String> keys(GlobPattern pattern) {
+    return remote.keys(pattern);
+  }
+
+  @Override
+  public Map<String, V> entries(GlobPattern pattern, int limit) {
+    return remote.entries(pattern, limit);
+  }
+
+  @Override
+  public long size() {
+    return remote.size();
+  }
+
+  /** What the near entries take in this JVM (the memory storage's estimate); Redis' memory is not counted. */
+  @Override
+  public long estimatedBytes() {
+    return near.estimatedBytes();
+  }
+
+  // ---- writes and removals: Redis first, then the near entries ---------------------------------------
+
+  @Override
+  public void put(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    try {
+      remote.put(key, value, ttl, tags);
+    } finally {
+      nearCache.invalidate(namespace, key);
+    }
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
+    try {
+      return remote.putIfAbsent(key, value, ttl, tags);
+    } finally {
+      nearCache.invalidate(namespace, key);
+    }
+  }
+
+  @Override
+  public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
+    try {
+      remote.putAll(entries, ttl, tags);
+    } finally {
+      entries.keySet().forEach(key -> nearCache.invalidate(namespace, key));
+    }
+  }
+
+  @Override
+  public boolean remove(String key) {
+    try {
+      return remote.remove(key);
+    } finally {
+      nearCache.invalidate(namespace, key);
+    }
+  }
+
+  @Override
+  public List<String> removeAll(Collection<String> keys) {
+    try {
+      return remote.removeAll(keys);
+    } finally {
+      keys.forEach(key -> nearCache.invalidate(namespace, key));
+    }
+  }
+
+  @Override
+  public int removeByTags(Collection<String> tags) {
+    try {
+      return remote.removeByTags(tags);
+    } finally {
+      nearCache.voidLoads(namespace);
+      near.removeByTags(tags);
+    }
+  }
+
+  @Override
+  public int removeByPattern(GlobPattern pattern) {
+    try {
+      return remote.removeByPattern(pattern);
+    } finally {
+      nearCache.voidLoads(namespace);
+      near.removeByPattern(pattern);
+    }
+  }
+
+  @Override
+  public int clear() {
+    try {
+      return remote.clear();
+    } finally {
+      nearCache.voidLoads(namespace);
+      near.clear();
+    }
+  }
+
+  /** Nothing to detach: the near entries belong to the storage, and stay for other caches of the namespace. */
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "TieredKeyspace{" + namespace + " at " + remote + "}";
+  }
+}
