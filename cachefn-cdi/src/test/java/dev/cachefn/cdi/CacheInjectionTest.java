@@ -76,6 +76,32 @@ class CacheInjectionTest {
   }
 
   @Test
+  void theEvictionPolicyComesFromConfiguration() {
+    Map<String, String> config = Map.of(
+        "cachefn.default.max-size", "100",
+        "cachefn.cache.users.eviction-policy", "adaptive-frequency");
+    try (CdiApp app = CdiApp.start(config, UserDirectory.class)) {
+      UserDirectory directory = app.bean(UserDirectory.class);
+
+      // a loop over 150 keys through 100 entries: LRU always evicts the key that comes next
+      assertThat(hitsOnLoop(directory.users(), "x")).as("adaptive-frequency keeps part of the loop").isPositive();
+      assertThat(hitsOnLoop(directory.sessions(), 0L)).as("the default, exact LRU").isZero();
+    }
+  }
+
+  private static <V> long hitsOnLoop(Cache<V> cache, V value) {
+    long before = cache.stats().hits();
+    for (int round = 0; round < 20; round++) {
+      for (int key = 0; key < 150; key++) {
+        if (cache.get("k" + key) == null) {
+          cache.set("k" + key, value);
+        }
+      }
+    }
+    return cache.stats().hits() - before;
+  }
+
+  @Test
   void defaultsApplyToEveryCacheThatDoesNotSetItsOwn() {
     Map<String, String> config = Map.of(
         "cachefn.default.default-ttl", "PT1M",

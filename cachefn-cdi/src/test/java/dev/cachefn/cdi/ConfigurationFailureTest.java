@@ -21,6 +21,8 @@ class ConfigurationFailureTest {
       "cachefn.cache.users.storage     | redis      | names no known storage; got 'redis', available: [memory]",
       "cachefn.cache.users.stats-enabled      | yes        | must be true or false; got 'yes'",
       "cachefn.cache.users.namespace   | ' '        | must not be blank",
+      "cachefn.cache.users.eviction-policy | lfu    | must be one of [lru, adaptive-frequency]; got 'lfu'",
+      "cachefn.default.eviction-policy | random    | must be one of [lru, adaptive-frequency]; got 'random'",
       "cachefn.cache.users.max-sise    | 10         | a cache is configured with cachefn.cache.<name>.<key>",
       "cachefn.default.max-size       | 0          | must be a whole number of at least 1; got '0'",
       "cachefn.default.default-ttl    | soon       | must be an ISO-8601 duration such as PT10M",

@@ -3,10 +3,12 @@ package dev.cachefn.cdi.internal;
 import dev.cachefn.CacheBuilder;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheOptions;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import dev.cachefn.spi.StorageProvider;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
- * {@code stats-enabled}, and (per cache only) {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl}
- * overrides the TTL of one {@code @Memoize} method. Every problem is reported with the full property name,
+ * {@code stats-enabled}, {@code eviction-policy}, and (per cache only) {@code namespace}.
+ * {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of one {@code @Memoize} method. Every problem is reported with the full property name,
  * the allowed values and the value found.
  */
 final class CacheConfiguration {
@@ -37,9 +39,15 @@ final class CacheConfiguration {
   static final String NAMESPACE = "namespace";
   static final String STORAGE = "storage";
   static final String STATS = "stats-enabled";
+  static final String EVICTION_POLICY = "eviction-policy";
 
-  private static final List<String> CACHE_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS);
-  private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS);
+  private static final List<String> CACHE_KEYS =
+      List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS, EVICTION_POLICY);
+  private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY);
+  /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
+  private static final List<String> POLICY_NAMES = Arrays.stream(EvictionPolicy.values())
+      .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+      .toList();
 
   private final Config config;
   private final Set<String> storages;
@@ -90,6 +98,10 @@ final class CacheConfiguration {
     Boolean stats = stats(name);
     if (stats != null) {
       builder.recordStats(stats);
+    }
+    EvictionPolicy policy = evictionPolicy(name);
+    if (policy != null) {
+      builder.evictionPolicy(policy);
     }
     return builder.options();
   }
@@ -151,6 +163,7 @@ final class CacheConfiguration {
     check(problems, () -> durationValue(DEFAULTS_PREFIX + DEFAULT_TTL));
     check(problems, () -> storageValue(DEFAULTS_PREFIX + STORAGE));
     check(problems, () -> booleanValue(DEFAULTS_PREFIX + STATS));
+    check(problems, () -> evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
     }
@@ -242,6 +255,27 @@ final class CacheConfiguration {
   private @Nullable Boolean stats(String name) {
     Boolean own = booleanValue(CACHE_PREFIX + name + "." + STATS);
     return own != null ? own : booleanValue(DEFAULTS_PREFIX + STATS);
+  }
+
+  private @Nullable EvictionPolicy evictionPolicy(String name) {
+    EvictionPolicy own = evictionPolicyValue(CACHE_PREFIX + name + "." + EVICTION_POLICY);
+    return own != null ? own : evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY);
+  }
+
+  /** Reads {@code lru} or {@code adaptive-frequency}; the enum's own names are accepted too. */
+  private @Nullable EvictionPolicy evictionPolicyValue(String property) {
+    String text = value(property);
+    if (text == null) {
+      return null;
+    }
+    String wanted = text.trim().replace('-', '_');
+    for (EvictionPolicy policy : EvictionPolicy.values()) {
+      if (policy.name().equalsIgnoreCase(wanted)) {
+        return policy;
+      }
+    }
+    throw new IllegalArgumentException("property " + property + " must be one of " + POLICY_NAMES + "; got '"
+        + text + "'");
   }
 
   private @Nullable Long maxSizeValue(String property) {
