@@ -3,66 +3,41 @@ package dev.cachefn.memory.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict LRU: the nodes from least to most recently used, in a doubly linked list. Every replayed read
- * moves its node to the tail, and the head is the victim.
+ * Strict LRU: the nodes from least to most recently used, in one {@link RecencyList}. Every replayed read
+ * moves its node to the most recent end, and the least recent node is the victim.
  */
 final class LruOrder<V> implements EvictionOrder<V> {
 
-  private @Nullable Node<V> head;
-  private @Nullable Node<V> tail;
+  private final RecencyList<V> list = new RecencyList<>();
 
   @Override
   public @Nullable Node<V> victim() {
-    return head;
+    return list.head();
   }
 
   @Override
   public void recordInsert(Node<V> node) {
-    node.previous = tail;
-    node.next = null;
-    if (tail == null) {
-      head = node;
-    } else {
-      tail.next = node;
-    }
-    tail = node;
+    list.addLast(node);
   }
 
   @Override
   public void recordReplace(Node<V> previous, Node<V> node) {
-    remove(previous);
-    recordInsert(node);
+    list.unlink(previous);
+    list.addLast(node);
   }
 
   @Override
   public void recordAccess(Node<V> node) {
-    if (node != tail) {
-      remove(node);
-      recordInsert(node);
-    }
+    list.moveToLast(node);
   }
 
   @Override
   public void remove(Node<V> node) {
-    Node<V> previous = node.previous;
-    Node<V> next = node.next;
-    if (previous == null) {
-      head = next;
-    } else {
-      previous.next = next;
-    }
-    if (next == null) {
-      tail = previous;
-    } else {
-      next.previous = previous;
-    }
-    node.previous = null;
-    node.next = null;
+    list.unlink(node);
   }
 
   @Override
   public void clear() {
-    head = null;
-    tail = null;
+    list.clear();
   }
 }
