@@ -18,6 +18,9 @@ package dev.cachefn;
  * @param expirations entries removed because their time-to-live ran out
  * @param size entries currently held
  * @param memoryUsageBytes estimated bytes held by the entries
+ * @param storageFailures operations that failed because the storage could not be reached (Redis down, say),
+ *     whether thrown or answered by a bypass policy; counted per storage, so caches sharing one see the same
+ *     figure; always 0 for the in-memory storage
  */
 public record CacheStats(
     long hits,
@@ -27,7 +30,8 @@ public record CacheStats(
     long evictions,
     long expirations,
     long size,
-    long memoryUsageBytes) {
+    long memoryUsageBytes,
+    long storageFailures) {
 
   /** Lookups in all: hits plus misses. */
   public long requests() {

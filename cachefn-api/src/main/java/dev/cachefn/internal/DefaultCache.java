@@ -483,7 +483,7 @@ final class DefaultCache<V> implements Cache<V> {
     ensureOpen();
     return new CacheStats(
         hits.sum(), misses.sum(), sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        keyspace.size(), keyspace.estimatedBytes());
+        keyspace.size(), keyspace.estimatedBytes(), keyspace.failures());
   }
 
   @Override

@@ -85,6 +85,15 @@ public interface Keyspace<V> extends AutoCloseable {
   /** An estimate of the bytes the entries take; see the storage's documentation for how it is made. */
   long estimatedBytes();
 
+  /**
+   * Operations on this keyspace's storage that failed because the storage could not be reached (thrown to
+   * the caller, or answered by a bypass policy), counted since the storage started and shared by every
+   * keyspace of that storage. A storage that cannot fail this way (memory) keeps the default, 0.
+   */
+  default long failures() {
+    return 0;
+  }
+
   /** Detaches this view's removal listener; the entries stay for other views of the namespace. */
   @Override
   void close();

@@ -30,6 +30,7 @@ class CacheStatsTest {
     assertThat(stats.evictions()).isZero();
     assertThat(stats.expirations()).isZero();
     assertThat(stats.size()).isZero();
+    assertThat(stats.storageFailures()).as("the memory storage cannot be unreachable").isZero();
   }
 
   @Test

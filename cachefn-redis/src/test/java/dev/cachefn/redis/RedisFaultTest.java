@@ -57,6 +57,7 @@ class RedisFaultTest {
     try (RedisStorage storage = storage(FailurePolicy.FAIL)) {
       Cache<String> cache = CacheFn.builder("faults").storage(storage).build();
       cache.set("k", "v", SetOptions.tags("t"));
+      assertThat(cache.stats().storageFailures()).isZero();
 
       server.stop();
 
@@ -101,6 +102,8 @@ class RedisFaultTest {
       assertThatThrownBy(() -> cache.invalidateByTag("t")).isInstanceOf(RedisStorageException.class);
 
       assertThat(storage.failures()).isGreaterThanOrEqualTo(10);
+      assertThat(cache.stats().storageFailures()).as("the cache's stats show the storage's failures")
+          .isEqualTo(storage.failures());
       assertThat(cache.stats().misses()).isEqualTo(5); // get, two getOrFetch, getMany of two keys
       assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING).hasSize(1);
 

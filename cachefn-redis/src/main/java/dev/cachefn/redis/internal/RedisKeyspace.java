@@ -136,6 +136,11 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     }, Map.of());
   }
 
+  @Override
+  public long failures() {
+    return connection.failures();
+  }
+
   /** The entries found by one full {@code SCAN}: one command per page of the whole database. */
   @Override
   public long size() {

@@ -164,6 +164,11 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
     return remote.size();
   }
 
+  @Override
+  public long failures() {
+    return remote.failures();
+  }
+
   /** What the near entries take in this JVM (the memory storage's estimate); Redis' memory is not counted. */
   @Override
   public long estimatedBytes() {
