@@ -1,18 +1,18 @@
 package dev.cachefn.jcache.internal;
 
+import static dev.cachefn.jcache.internal.EntryChecks.requireKey;
+import static dev.cachefn.jcache.internal.EntryChecks.requireKeys;
+import static dev.cachefn.jcache.internal.EntryChecks.requireValue;
+
 import dev.cachefn.Ticker;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -21,7 +21,6 @@ import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CacheLoader;
-import javax.cache.integration.CacheLoaderException;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
@@ -32,11 +31,11 @@ import javax.cache.processor.EntryProcessorResult;
 /**
  * A JCache {@link Cache} of keys of any type, compared with {@code equals}/{@code hashCode}.
  *
- * <p>Entries live in a {@link ConcurrentHashMap} keyed by the keys themselves (copies of them when storing by
- * value). Every change of one key runs inside {@code ConcurrentHashMap.compute} for that key, so a write,
- * its write-through call, its expiry and its event decision are atomic per key; listeners are notified after
- * the key's lock is released. Expiry times come from a {@link Ticker}; an expired entry is never returned,
- * and is removed (with an {@code EXPIRED} event) by the first operation that finds it. Reads take no lock.
+ * <p>Entries live in an {@link EntryTable} keyed by the keys themselves (copies of them when storing by
+ * value). Every change of one key is one {@link KeyStep} run atomically for that key, so a write, its
+ * write-through call ({@link ExternalStore}), its expiry and its event decision are atomic per key;
+ * listeners are notified after the key's lock is released. Expiry times come from a {@link Ticker}; an
+ * expired entry is never returned. Reads take no lock.
  *
  * <p>Thread-safe. After {@link #close()} every operation but {@link #isClosed()}, {@link #getName()},
  * {@link #getCacheManager()}, {@link #getConfiguration} and {@link #unwrap} throws
@@ -47,16 +46,13 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private final JCacheManager manager;
   private final String name;
   private final MutableConfiguration<K, V> configuration;
-  private final Class<?> keyType;
-  private final Class<?> valueType;
+  private final EntryChecks checks;
   private final ExpiryTimes expiry;
-  private final CacheLoader<K, V> loader;
-  private final CacheWriter<K, V> writer;
+  private final ExternalStore<K, V> external;
+  private final boolean readThrough;
   private final Copier copier;
   private final Executor background;
-  private final ConcurrentHashMap<K, StoredEntry<V>> table = new ConcurrentHashMap<>();
-  /** The LRU order that keeps the table within {@code maxSize}; null when unbounded. */
-  private final SizeBound<K> bound;
+  private final EntryTable<K, V> table;
   private final EventDispatcher<K, V> events;
   private final JCacheStatistics statistics = new JCacheStatistics();
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this);
@@ -66,16 +62,22 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   JCacheCache(JCacheManager manager, String name, CompleteConfiguration<K, V> config, ClassLoader classLoader,
       Ticker ticker, long maxSize, Executor background) {
     this.manager = manager;
-    this.bound = maxSize == Long.MAX_VALUE ? null : new SizeBound<>(maxSize);
     this.name = name;
     this.configuration = new MutableConfiguration<>(config);
-    this.keyType = config.getKeyType();
-    this.valueType = config.getValueType();
+    this.checks = new EntryChecks(name, config.getKeyType(), config.getValueType());
     this.expiry = new ExpiryTimes(config.getExpiryPolicyFactory().create(), ticker);
-    this.loader = config.getCacheLoaderFactory() == null ? null : config.getCacheLoaderFactory().create();
-    this.writer = config.isWriteThrough() && config.getCacheWriterFactory() != null
+    CacheLoader<K, V> loader =
+        config.getCacheLoaderFactory() == null ? null : config.getCacheLoaderFactory().create();
+    CacheWriter<K, V> writer = config.isWriteThrough() && config.getCacheWriterFactory() != null
         ? widen(config.getCacheWriterFactory().create())
         : null;
+    this.external = new ExternalStore<>(loader, writer);
+    this.readThrough = config.isReadThrough() && loader != null;
+    this.table = new EntryTable<>(expiry, maxSize, count -> {
+      if (statisticsEnabled) {
+        statistics.evictions(count);
+      }
+    });
     this.copier = config.isStoreByValue() ? Copier.serializing(classLoader) : Copier.IDENTITY;
     this.background = background;
     this.events = new EventDispatcher<>(this);
@@ -108,10 +110,10 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
 
   private V getOrLoad(K key, Effects<K, V> effects) {
     V value = readLive(key, effects);
-    if (value != null || !configuration.isReadThrough() || loader == null) {
+    if (value != null || !readThrough) {
       return value;
     }
-    V loaded = load(key);
+    V loaded = external.load(key);
     if (loaded != null) {
       storeLoaded(key, loaded, false, effects);
     }
@@ -120,34 +122,13 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
 
   /** The live value under {@code key} (a copy when storing by value), counting a hit or a miss. */
   private V readLive(K key, Effects<K, V> effects) {
-    StoredEntry<V> entry = table.get(key);
-    if (entry != null) {
-      long now = expiry.now();
-      if (!entry.isExpiredAt(now)) {
-        effects.hits++;
-        entry.expireAt(expiry.forAccess(now));
-        if (bound != null) {
-          bound.accessed(key);
-        }
-        return copier.copy(entry.value);
-      }
-      boolean[] removed = {false};
-      table.computeIfPresent(key, (k, current) -> {
-        if (current != entry) {
-          return current;
-        }
-        removed[0] = true;
-        if (bound != null) {
-          bound.removed(k);
-        }
-        return null;
-      });
-      if (removed[0]) {
-        effects.expired(key, entry.value);
-      }
+    StoredEntry<V> entry = table.read(key, effects);
+    if (entry == null) {
+      effects.misses++;
+      return null;
     }
-    effects.misses++;
-    return null;
+    effects.hits++;
+    return copier.copy(entry.value);
   }
 
   @Override
@@ -166,8 +147,8 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         missing.add(key);
       }
     }
-    if (!missing.isEmpty() && configuration.isReadThrough() && loader != null) {
-      Map<K, V> loaded = loadAll(missing);
+    if (!missing.isEmpty() && readThrough) {
+      Map<K, V> loaded = external.loadAll(missing);
       loaded.forEach((key, value) -> {
         if (key != null && value != null) {
           storeLoaded(key, value, false, effects);
@@ -184,8 +165,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   public boolean containsKey(K key) {
     checkOpen();
     requireKey(key);
-    StoredEntry<V> entry = table.get(key);
-    return entry != null && !entry.isExpiredAt(expiry.now());
+    return table.contains(key);
   }
 
   // ---- loading ----------------------------------------------------------------------------------------
@@ -194,7 +174,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
     checkOpen();
     requireKeys(keys);
-    if (loader == null) {
+    if (!external.hasLoader()) {
       if (listener != null) {
         listener.onCompletion();
       }
@@ -211,7 +191,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         }
         if (!toLoad.isEmpty()) {
           Effects<K, V> effects = new Effects<>();
-          loadAll(toLoad).forEach((key, value) -> {
+          external.loadAll(toLoad).forEach((key, value) -> {
             if (key != null && value != null) {
               storeLoaded(key, value, replaceExistingValues, effects);
             }
@@ -229,31 +209,10 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     });
   }
 
-  private V load(K key) {
-    try {
-      return loader.load(key);
-    } catch (CacheLoaderException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheLoaderException("loading the value of key " + key + " failed", e);
-    }
-  }
-
-  private Map<K, V> loadAll(List<K> keys) {
-    try {
-      Map<K, V> loaded = loader.loadAll(keys);
-      return loaded == null ? Map.of() : loaded;
-    } catch (CacheLoaderException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheLoaderException("loading " + keys.size() + " values failed", e);
-    }
-  }
-
   /** Stores a value the loader gave: created when absent, replaced only if {@code replaceExisting}. */
   private void storeLoaded(K key, V value, boolean replaceExisting, Effects<K, V> effects) {
-    checkTypes(key, value);
-    computeLive(copier.copy(key), effects, (k, live, now) -> {
+    checks.checkTypes(key, value);
+    table.compute(copier.copy(key), effects, (k, live, now) -> {
       if (live != null && !replaceExisting) {
         return live;
       }
@@ -266,11 +225,11 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public void put(K key, V value) {
     checkOpen();
-    requireEntry(key, value);
+    checks.requireEntry(key, value);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
-    computeLive(copier.copy(key), effects, (k, live, now) -> {
-      writeThrough(k, value);
+    table.compute(copier.copy(key), effects, (k, live, now) -> {
+      external.write(k, value);
       return store(k, live, value, now, effects);
     });
     finish(effects);
@@ -280,12 +239,12 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndPut(K key, V value) {
     checkOpen();
-    requireEntry(key, value);
+    checks.requireEntry(key, value);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     Object[] previous = new Object[1];
-    computeLive(copier.copy(key), effects, (k, live, now) -> {
-      writeThrough(k, value);
+    table.compute(copier.copy(key), effects, (k, live, now) -> {
+      external.write(k, value);
       if (live == null) {
         effects.misses++;
       } else {
@@ -305,25 +264,13 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   public void putAll(Map<? extends K, ? extends V> map) {
     checkOpen();
     Objects.requireNonNull(map, "map must not be null");
-    map.forEach(this::requireEntry);
+    map.forEach(checks::requireEntry);
     long start = startTimer();
     Map<K, V> toStore = new HashMap<>(map);
-    RuntimeException failure = null;
-    if (writer != null && !toStore.isEmpty()) {
-      List<Cache.Entry<? extends K, ? extends V>> pending = new ArrayList<>(toStore.size());
-      toStore.forEach((key, value) -> pending.add(new JCacheEntry<>(key, value)));
-      try {
-        writer.writeAll(pending);
-      } catch (Exception e) {
-        failure = e instanceof CacheWriterException writerFailure ? writerFailure : new CacheWriterException(e);
-        for (Cache.Entry<? extends K, ? extends V> notWritten : pending) {
-          toStore.remove(notWritten.getKey());
-        }
-      }
-    }
+    CacheWriterException failure = external.writeAll(toStore);
     Effects<K, V> effects = new Effects<>();
     toStore.forEach((key, value) ->
-        computeLive(copier.copy(key), effects, (k, live, now) -> store(k, live, value, now, effects)));
+        table.compute(copier.copy(key), effects, (k, live, now) -> store(k, live, value, now, effects)));
     finish(effects);
     statistics.putTime(elapsed(start));
     if (failure != null) {
@@ -334,17 +281,17 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public boolean putIfAbsent(K key, V value) {
     checkOpen();
-    requireEntry(key, value);
+    checks.requireEntry(key, value);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     boolean[] stored = new boolean[1];
-    computeLive(copier.copy(key), effects, (k, live, now) -> {
+    table.compute(copier.copy(key), effects, (k, live, now) -> {
       if (live != null) {
         effects.hits++;
         return live;
       }
       effects.misses++;
-      writeThrough(k, value);
+      external.write(k, value);
       stored[0] = true;
       return store(k, null, value, now, effects);
     });
@@ -356,12 +303,12 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
     checkOpen();
-    requireEntry(key, oldValue);
+    checks.requireEntry(key, oldValue);
     requireValue(newValue);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     boolean[] replaced = new boolean[1];
-    computeLive(key, effects, (k, live, now) -> {
+    table.compute(key, effects, (k, live, now) -> {
       if (live == null) {
         effects.misses++;
         return null;
@@ -371,7 +318,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         live.expireAt(expiry.forAccess(now));
         return live;
       }
-      writeThrough(k, newValue);
+      external.write(k, newValue);
       replaced[0] = true;
       return store(k, live, newValue, now, effects);
     });
@@ -383,14 +330,14 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public boolean replace(K key, V value) {
     checkOpen();
-    requireEntry(key, value);
+    checks.requireEntry(key, value);
     return getAndReplace(key, value, false) != null;
   }
 
   @Override
   public V getAndReplace(K key, V value) {
     checkOpen();
-    requireEntry(key, value);
+    checks.requireEntry(key, value);
     return getAndReplace(key, value, true);
   }
 
@@ -399,13 +346,13 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     Object[] previous = new Object[1];
-    computeLive(key, effects, (k, live, now) -> {
+    table.compute(key, effects, (k, live, now) -> {
       if (live == null) {
         effects.misses++;
         return null;
       }
       effects.hits++;
-      writeThrough(k, value);
+      external.write(k, value);
       previous[0] = live.value;
       return store(k, live, value, now, effects);
     });
@@ -427,8 +374,8 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     boolean[] removed = new boolean[1];
-    computeLive(key, effects, (k, live, now) -> {
-      deleteThrough(k);
+    table.compute(key, effects, (k, live, now) -> {
+      external.delete(k);
       if (live != null) {
         removed[0] = true;
         effects.removals++;
@@ -444,11 +391,11 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key, V oldValue) {
     checkOpen();
-    requireEntry(key, oldValue);
+    checks.requireEntry(key, oldValue);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     boolean[] removed = new boolean[1];
-    computeLive(key, effects, (k, live, now) -> {
+    table.compute(key, effects, (k, live, now) -> {
       if (live == null) {
         effects.misses++;
         return null;
@@ -458,7 +405,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         live.expireAt(expiry.forAccess(now));
         return live;
       }
-      deleteThrough(k);
+      external.delete(k);
       removed[0] = true;
       effects.removals++;
       effects.removed(k, live.value);
@@ -476,8 +423,8 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     Object[] previous = new Object[1];
-    computeLive(key, effects, (k, live, now) -> {
-      deleteThrough(k);
+    table.compute(key, effects, (k, live, now) -> {
+      external.delete(k);
       if (live == null) {
         effects.misses++;
         return null;
@@ -507,24 +454,15 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public void removeAll() {
     checkOpen();
-    removeKeys(new LinkedHashSet<>(table.keySet()));
+    removeKeys(table.keys());
   }
 
   private void removeKeys(Set<K> keys) {
     long start = startTimer();
-    RuntimeException failure = null;
-    if (writer != null && !keys.isEmpty()) {
-      List<Object> pending = new ArrayList<>(keys);
-      try {
-        writer.deleteAll(pending);
-      } catch (Exception e) {
-        failure = e instanceof CacheWriterException writerFailure ? writerFailure : new CacheWriterException(e);
-        keys.removeAll(new HashSet<>(pending));
-      }
-    }
+    CacheWriterException failure = external.deleteAll(keys);
     Effects<K, V> effects = new Effects<>();
     for (K key : keys) {
-      computeLive(key, effects, (k, live, now) -> {
+      table.compute(key, effects, (k, live, now) -> {
         if (live != null) {
           effects.removals++;
           effects.removed(k, live.value);
@@ -542,20 +480,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public void clear() {
     checkOpen();
-    clearTable();
-  }
-
-  private void clearTable() {
-    if (bound == null) {
-      table.clear();
-      return;
-    }
-    for (K key : table.keySet()) {
-      table.computeIfPresent(key, (k, entry) -> {
-        bound.removed(k);
-        return null;
-      });
-    }
+    table.clear();
   }
 
   // ---- entry processors -------------------------------------------------------------------------------
@@ -568,7 +493,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
     Object[] result = new Object[1];
-    computeLive(copier.copy(key), effects, (k, live, now) -> {
+    table.compute(copier.copy(key), effects, (k, live, now) -> {
       if (live == null) {
         effects.misses++;
       } else {
@@ -576,7 +501,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
       }
       ProcessorEntry<K, V> entry = new ProcessorEntry<>(
           k, live == null ? null : copier.copy(live.value),
-          configuration.isReadThrough() && loader != null ? this::load : null);
+          readThrough ? external::load : null);
       try {
         result[0] = processor.process(entry, arguments);
       } catch (EntryProcessorException e) {
@@ -597,18 +522,18 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
       Effects<K, V> effects) {
     switch (entry.outcome()) {
       case WRITTEN:
-        checkTypes(key, entry.value());
-        writeThrough(key, entry.value());
+        checks.checkTypes(key, entry.value());
+        external.write(key, entry.value());
         return store(key, live, entry.value(), now, effects);
       case LOADED:
         return store(key, live, entry.value(), now, effects);
       case REMOVED:
-        deleteThrough(key);
+        external.delete(key);
         effects.removals++;
         effects.removed(key, live.value);
         return null;
       case DELETED_ABSENT:
-        deleteThrough(key);
+        external.delete(key);
         return null;
       case ACCESSED:
         live.expireAt(expiry.forAccess(now));
@@ -642,63 +567,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     return results;
   }
 
-  // ---- the table --------------------------------------------------------------------------------------
-
-  /** One step of an operation on one key, run under that key's lock with the key's live entry (or null). */
-  @FunctionalInterface
-  private interface KeyStep<K, V> {
-    StoredEntry<V> apply(K key, StoredEntry<V> live, long now);
-  }
-
-  /**
-   * Runs {@code step} atomically for {@code key}: an expired entry is first removed (an {@code EXPIRED}
-   * event) and passed as null; the step's answer becomes the key's entry (null: none).
-   */
-  private void computeLive(K key, Effects<K, V> effects, KeyStep<K, V> step) {
-    boolean[] created = {false};
-    table.compute(key, (k, current) -> {
-      long now = expiry.now();
-      StoredEntry<V> live = current;
-      if (live != null && live.isExpiredAt(now)) {
-        effects.expired(k, live.value);
-        live = null;
-      }
-      StoredEntry<V> next = step.apply(k, live, now);
-      if (bound != null) {
-        if (next == null) {
-          bound.removed(k);
-        } else if (current == null) {
-          created[0] = true;
-          bound.created(k);
-        } else {
-          bound.accessed(k);
-        }
-      }
-      return next;
-    });
-    if (created[0]) {
-      evictWhileOver();
-    }
-  }
-
-  /**
-   * Evicts least recently used entries until the table is within {@code maxSize}. An eviction is no removal:
-   * no event, no write-through; it counts in the statistics' evictions.
-   */
-  private void evictWhileOver() {
-    K victim;
-    while ((victim = bound.victim()) != null) {
-      boolean[] evicted = {false};
-      table.compute(victim, (k, entry) -> {
-        evicted[0] = entry != null;
-        bound.removed(k); // under the key's lock: a concurrent re-creation of the key is ordered after this
-        return null;
-      });
-      if (evicted[0] && statisticsEnabled) {
-        statistics.evictions(1);
-      }
-    }
-  }
+  // ---- writing one entry -----------------------------------------------------------------------------
 
   /**
    * The entry that holds {@code value} after a write: a creation when {@code live} is null (null, so not
@@ -718,32 +587,6 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     effects.puts++;
     effects.updated(key, value, live.value);
     return new StoredEntry<>(copier.copy(value), expiresAt == ExpiryTimes.UNCHANGED ? live.expiresAt() : expiresAt);
-  }
-
-  private void writeThrough(K key, V value) {
-    if (writer == null) {
-      return;
-    }
-    try {
-      writer.write(new JCacheEntry<>(key, value));
-    } catch (CacheWriterException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheWriterException("writing key " + key + " through failed", e);
-    }
-  }
-
-  private void deleteThrough(K key) {
-    if (writer == null) {
-      return;
-    }
-    try {
-      writer.delete(key);
-    } catch (CacheWriterException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CacheWriterException("deleting key " + key + " through failed", e);
-    }
   }
 
   private void finish(Effects<K, V> effects) {
@@ -767,50 +610,12 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   @Override
   public Iterator<Cache.Entry<K, V>> iterator() {
     checkOpen();
-    Iterator<Map.Entry<K, StoredEntry<V>>> entries = table.entrySet().iterator();
-    return new Iterator<>() {
-      private Map.Entry<K, StoredEntry<V>> next;
-      private K last;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && entries.hasNext()) {
-          Map.Entry<K, StoredEntry<V>> candidate = entries.next();
-          if (!candidate.getValue().isExpiredAt(expiry.now())) {
-            next = candidate;
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public Cache.Entry<K, V> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Map.Entry<K, StoredEntry<V>> entry = next;
-        next = null;
-        last = entry.getKey();
-        if (statisticsEnabled) {
-          statistics.hits(1);
-        }
-        StoredEntry<V> stored = entry.getValue();
-        stored.expireAt(expiry.forAccess(expiry.now()));
-        if (bound != null) {
-          bound.accessed(entry.getKey());
-        }
-        return new JCacheEntry<>(copier.copy(entry.getKey()), copier.copy(stored.value));
-      }
-
-      @Override
-      public void remove() {
-        if (last == null) {
-          throw new IllegalStateException("next() was not called, or remove() was already called for it");
-        }
-        JCacheCache.this.remove(last);
-        last = null;
+    Runnable hit = () -> {
+      if (statisticsEnabled) {
+        statistics.hits(1);
       }
     };
+    return new EntryIterator<>(table, expiry::now, copier, hit, this::remove);
   }
 
   // ---- listeners, configuration, management -----------------------------------------------------------
@@ -902,10 +707,9 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     ManagementBeans.unregister(this, ManagementBeans.STATISTICS);
     ManagementBeans.unregister(this, ManagementBeans.CONFIGURATION);
     events.close();
-    ListenerRegistration.closeQuietly(loader);
-    ListenerRegistration.closeQuietly(writer);
+    external.close();
     ListenerRegistration.closeQuietly(expiry.policy());
-    clearTable();
+    table.clear();
   }
 
   @Override
@@ -931,38 +735,6 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("cache " + name + " is closed");
-    }
-  }
-
-  private static void requireKey(Object key) {
-    Objects.requireNonNull(key, "key must not be null");
-  }
-
-  private static void requireValue(Object value) {
-    Objects.requireNonNull(value, "value must not be null");
-  }
-
-  private void requireEntry(K key, V value) {
-    requireKey(key);
-    requireValue(value);
-    checkTypes(key, value);
-  }
-
-  private static void requireKeys(Collection<?> keys) {
-    Objects.requireNonNull(keys, "keys must not be null");
-    for (Object key : keys) {
-      requireKey(key);
-    }
-  }
-
-  private void checkTypes(Object key, Object value) {
-    if (!keyType.isInstance(key)) {
-      throw new ClassCastException(
-          "cache " + name + " holds keys of type " + keyType.getName() + ", got " + key.getClass().getName());
-    }
-    if (!valueType.isInstance(value)) {
-      throw new ClassCastException(
-          "cache " + name + " holds values of type " + valueType.getName() + ", got " + value.getClass().getName());
     }
   }
 
