@@ -307,24 +307,13 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     requireValue(newValue);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
-    boolean[] replaced = new boolean[1];
-    table.compute(key, effects, (k, live, now) -> {
-      if (live == null) {
-        effects.misses++;
-        return null;
-      }
-      effects.hits++;
-      if (!live.value.equals(oldValue)) {
-        live.expireAt(expiry.forAccess(now));
-        return live;
-      }
+    boolean replaced = whenLiveEquals(key, oldValue, effects, (k, live, now) -> {
       external.write(k, newValue);
-      replaced[0] = true;
       return store(k, live, newValue, now, effects);
     });
     finish(effects);
     statistics.putTime(elapsed(start));
-    return replaced[0];
+    return replaced;
   }
 
   @Override
@@ -394,26 +383,15 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checks.requireEntry(key, oldValue);
     long start = startTimer();
     Effects<K, V> effects = new Effects<>();
-    boolean[] removed = new boolean[1];
-    table.compute(key, effects, (k, live, now) -> {
-      if (live == null) {
-        effects.misses++;
-        return null;
-      }
-      effects.hits++;
-      if (!live.value.equals(oldValue)) {
-        live.expireAt(expiry.forAccess(now));
-        return live;
-      }
+    boolean removed = whenLiveEquals(key, oldValue, effects, (k, live, now) -> {
       external.delete(k);
-      removed[0] = true;
       effects.removals++;
       effects.removed(k, live.value);
       return null;
     });
     finish(effects);
     statistics.removeTime(elapsed(start));
-    return removed[0];
+    return removed;
   }
 
   @Override
@@ -565,6 +543,30 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
       }
     }
     return results;
+  }
+
+  /**
+   * Runs {@code onMatch} for {@code key} if its live value equals {@code expected} (a hit); a live entry with
+   * another value only counts as accessed (a hit, its expiry moved by the access policy); none is a miss.
+   * Returns whether {@code onMatch} ran to completion.
+   */
+  private boolean whenLiveEquals(K key, V expected, Effects<K, V> effects, KeyStep<K, V> onMatch) {
+    boolean[] matched = new boolean[1];
+    table.compute(key, effects, (k, live, now) -> {
+      if (live == null) {
+        effects.misses++;
+        return null;
+      }
+      effects.hits++;
+      if (!live.value.equals(expected)) {
+        live.expireAt(expiry.forAccess(now));
+        return live;
+      }
+      StoredEntry<V> next = onMatch.apply(k, live, now);
+      matched[0] = true;
+      return next;
+    });
+    return matched[0];
   }
 
   // ---- writing one entry -----------------------------------------------------------------------------
