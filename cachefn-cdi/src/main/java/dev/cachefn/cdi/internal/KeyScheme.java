@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,13 @@ final class KeyScheme {
 
   static final String NO_PARAMETERS = "\\()";
 
+  /** How {@code null} is written. */
+  private static final String NULL = "\\0";
+
+  /** The characters a key escapes, one bit each: {@code ,} {@code :} below 64 and {@code [} {@code \} {@code ]} above. */
+  private static final long SPECIAL_BELOW_64 = 1L << ',' | 1L << ':';
+  private static final long SPECIAL_FROM_64 = 1L << ('[' - 64) | 1L << ('\\' - 64) | 1L << (']' - 64);
+
   private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {
@@ -32,11 +40,14 @@ final class KeyScheme {
 
   private final int[] parameters;
   private final @Nullable Class<? extends CacheKeyGenerator> generatorType;
+  /** Whether the last parameter is a suspend function's continuation, which a generator does not see. */
+  private final boolean suspending;
   private volatile @Nullable CacheKeyGenerator generator;
 
-  private KeyScheme(int[] parameters, @Nullable Class<? extends CacheKeyGenerator> generatorType) {
+  private KeyScheme(int[] parameters, @Nullable Class<? extends CacheKeyGenerator> generatorType, boolean suspending) {
     this.parameters = parameters;
     this.generatorType = generatorType;
+    this.suspending = suspending;
   }
 
   /**
@@ -51,7 +62,7 @@ final class KeyScheme {
       if (generatorType.isInterface() || Modifier.isAbstract(generatorType.getModifiers())) {
         throw new IllegalArgumentException("keyGenerator " + generatorType.getName() + " must be a concrete class");
       }
-      return new KeyScheme(new int[0], generatorType);
+      return new KeyScheme(new int[0], generatorType, SuspendingMethods.isSuspending(method));
     }
     Parameter[] all = method.getParameters();
     int count = SuspendingMethods.argumentCount(method); // a suspend function's continuation is no argument
@@ -67,7 +78,7 @@ final class KeyScheme {
     for (int index : chosen) {
       checkKeyType(all[index]);
     }
-    return new KeyScheme(chosen, null);
+    return new KeyScheme(chosen, null, false);
   }
 
   /** The generator class to instantiate, or {@code null} when keys come from the parameters. */
@@ -111,35 +122,62 @@ final class KeyScheme {
   /** The key of one call. */
   String key(Method method, @Nullable Object[] arguments) {
     if (generatorType != null) {
-      CacheKeyGenerator current = generator;
-      if (current == null) {
-        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
-      }
-      // a generator sees the call's arguments, not a suspend function's continuation
-      String key = current.key(method, SuspendingMethods.isSuspending(method)
-          ? java.util.Arrays.copyOf(arguments, arguments.length - 1) : arguments);
-      if (key == null || key.isEmpty()) {
-        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
-            + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
-      }
-      return key;
+      return generated(method, arguments);
     }
-    if (parameters.length == 0) {
-      return NO_PARAMETERS;
+    switch (parameters.length) {
+      case 0:
+        return NO_PARAMETERS;
+      case 1:
+        return single(arguments[parameters[0]]);
+      default:
+        StringBuilder key = new StringBuilder(16 * parameters.length);
+        for (int i = 0; i < parameters.length; i++) {
+          if (i > 0) {
+            key.append(':');
+          }
+          append(key, arguments[parameters[i]]);
+        }
+        return key.toString();
     }
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < parameters.length; i++) {
-      if (i > 0) {
-        key.append(':');
-      }
-      append(key, arguments[parameters[i]]);
+  }
+
+  private String generated(Method method, @Nullable Object[] arguments) {
+    CacheKeyGenerator current = generator;
+    if (current == null) {
+      throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
     }
+    // a generator sees the call's arguments, not a suspend function's continuation
+    String key = current.key(method, suspending ? Arrays.copyOf(arguments, arguments.length - 1) : arguments);
+    if (key == null || key.isEmpty()) {
+      throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
+          + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
+    }
+    return key;
+  }
+
+  /** The key of one value: its text itself when nothing in it needs escaping, the common case. */
+  private static String single(@Nullable Object value) {
+    if (value == null) {
+      return NULL;
+    }
+    if (value.getClass().isArray()) {
+      StringBuilder key = new StringBuilder();
+      append(key, value);
+      return key.toString();
+    }
+    String text = text(value);
+    int special = firstSpecial(text, 0);
+    if (special < 0) {
+      return text;
+    }
+    StringBuilder key = new StringBuilder(text.length() + 8);
+    appendEscaped(key, text, special);
     return key.toString();
   }
 
   private static void append(StringBuilder key, @Nullable Object value) {
     if (value == null) {
-      key.append("\\0");
+      key.append(NULL);
     } else if (value.getClass().isArray()) {
       key.append('[');
       for (int i = 0, n = Array.getLength(value); i < n; i++) {
@@ -150,19 +188,45 @@ final class KeyScheme {
       }
       key.append(']');
     } else {
-      if (!HAS_OWN_TO_STRING.get(value.getClass())) {
-        throw new IllegalArgumentException("cannot make a cache key of a " + value.getClass().getName()
-            + ": it does not override toString(), so equal arguments would get different keys."
-            + " Override toString() or set a keyGenerator");
-      }
-      String text = value.toString();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\\' || c == ':' || c == ',' || c == '[' || c == ']') {
-          key.append('\\');
-        }
-        key.append(c);
+      String text = text(value);
+      appendEscaped(key, text, firstSpecial(text, 0));
+    }
+  }
+
+  private static String text(Object value) {
+    if (value instanceof String text) {
+      return text;
+    }
+    if (!HAS_OWN_TO_STRING.get(value.getClass())) {
+      throw new IllegalArgumentException("cannot make a cache key of a " + value.getClass().getName()
+          + ": it does not override toString(), so equal arguments would get different keys."
+          + " Override toString() or set a keyGenerator");
+    }
+    return value.toString();
+  }
+
+  /**
+   * Appends {@code text} with a {@code \} before each character that keys escape; the first such character is
+   * at {@code special}, -1 for none.
+   */
+  private static void appendEscaped(StringBuilder key, String text, int special) {
+    int from = 0;
+    while (special >= 0) {
+      key.append(text, from, special).append('\\').append(text.charAt(special));
+      from = special + 1;
+      special = firstSpecial(text, from);
+    }
+    key.append(text, from, text.length());
+  }
+
+  /** The index of the first character at or after {@code from} that a key escapes, or -1. */
+  private static int firstSpecial(String text, int from) {
+    for (int i = from, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 128 && (c < 64 ? (SPECIAL_BELOW_64 >>> c) & 1 : (SPECIAL_FROM_64 >>> (c - 64)) & 1) != 0) {
+        return i;
       }
     }
+    return -1;
   }
 }
