@@ -2,7 +2,7 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.cdi.CacheKey;
 import dev.cachefn.cdi.CacheKeyGenerator;
-import java.lang.reflect.Array;
+import dev.cachefn.internal.keys.ArgumentText;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -15,28 +15,15 @@ import org.jspecify.annotations.Nullable;
  * How a method call becomes a cache key: the {@link CacheKey} parameters (all when none is marked), each by
  * its {@code toString()}, joined by {@code :}; or a {@link CacheKeyGenerator}.
  *
- * <p>Values are escaped ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null}
- * is {@code \0}; arrays are {@code [a,b]}) so that different argument lists never share a key. A method with
+ * <p>Values are written by cachefn-api's {@link ArgumentText}, as {@code Cache.memoize} writes them: escaped
+ * ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null} is {@code \0}; arrays
+ * are {@code [a,b]}) so that different argument lists never share a key. A method with
  * no key parameter has the single key {@value #NO_PARAMETERS}. A {@code @Memoize} method and an
  * {@code @Invalidate} method whose key parameters have equal values compute equal keys.
  */
 final class KeyScheme {
 
   static final String NO_PARAMETERS = "\\()";
-
-  /** How {@code null} is written. */
-  private static final String NULL = "\\0";
-
-  /** The characters a key escapes, one bit each: {@code ,} {@code :} below 64 and {@code [} {@code \} {@code ]} above. */
-  private static final long SPECIAL_BELOW_64 = 1L << ',' | 1L << ':';
-  private static final long SPECIAL_FROM_64 = 1L << ('[' - 64) | 1L << ('\\' - 64) | 1L << (']' - 64);
-
-  private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      return declaresBelowObject(type, "toString");
-    }
-  };
 
   private final int[] parameters;
   private final @Nullable Class<? extends CacheKeyGenerator> generatorType;
@@ -101,7 +88,7 @@ final class KeyScheme {
         || type == Object.class) {
       return;
     }
-    boolean ownToString = HAS_OWN_TO_STRING.get(type);
+    boolean ownToString = ArgumentText.hasOwnToString(type);
     boolean ownEquals = declaresBelowObject(type, "equals", Object.class);
     if (!ownToString || !ownEquals) {
       throw new IllegalArgumentException("key parameter '" + parameter.getName() + "' of type " + type.getName()
@@ -128,14 +115,14 @@ final class KeyScheme {
       case 0:
         return NO_PARAMETERS;
       case 1:
-        return single(arguments[parameters[0]]);
+        return ArgumentText.of(arguments[parameters[0]]);
       default:
         StringBuilder key = new StringBuilder(16 * parameters.length);
         for (int i = 0; i < parameters.length; i++) {
           if (i > 0) {
             key.append(':');
           }
-          append(key, arguments[parameters[i]]);
+          ArgumentText.append(key, arguments[parameters[i]]);
         }
         return key.toString();
     }
@@ -153,80 +140,5 @@ final class KeyScheme {
           + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
     }
     return key;
-  }
-
-  /** The key of one value: its text itself when nothing in it needs escaping, the common case. */
-  private static String single(@Nullable Object value) {
-    if (value == null) {
-      return NULL;
-    }
-    if (value.getClass().isArray()) {
-      StringBuilder key = new StringBuilder();
-      append(key, value);
-      return key.toString();
-    }
-    String text = text(value);
-    int special = firstSpecial(text, 0);
-    if (special < 0) {
-      return text;
-    }
-    StringBuilder key = new StringBuilder(text.length() + 8);
-    appendEscaped(key, text, special);
-    return key.toString();
-  }
-
-  private static void append(StringBuilder key, @Nullable Object value) {
-    if (value == null) {
-      key.append(NULL);
-    } else if (value.getClass().isArray()) {
-      key.append('[');
-      for (int i = 0, n = Array.getLength(value); i < n; i++) {
-        if (i > 0) {
-          key.append(',');
-        }
-        append(key, Array.get(value, i));
-      }
-      key.append(']');
-    } else {
-      String text = text(value);
-      appendEscaped(key, text, firstSpecial(text, 0));
-    }
-  }
-
-  private static String text(Object value) {
-    if (value instanceof String text) {
-      return text;
-    }
-    if (!HAS_OWN_TO_STRING.get(value.getClass())) {
-      throw new IllegalArgumentException("cannot make a cache key of a " + value.getClass().getName()
-          + ": it does not override toString(), so equal arguments would get different keys."
-          + " Override toString() or set a keyGenerator");
-    }
-    return value.toString();
-  }
-
-  /**
-   * Appends {@code text} with a {@code \} before each character that keys escape; the first such character is
-   * at {@code special}, -1 for none.
-   */
-  private static void appendEscaped(StringBuilder key, String text, int special) {
-    int from = 0;
-    while (special >= 0) {
-      key.append(text, from, special).append('\\').append(text.charAt(special));
-      from = special + 1;
-      special = firstSpecial(text, from);
-    }
-    key.append(text, from, text.length());
-  }
-
-  /** The index of the first character at or after {@code from} that a key escapes, or -1. */
-  private static int firstSpecial(String text, int from) {
-    for (int i = from, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c < 128 && (c < 64 ? (SPECIAL_BELOW_64 >>> c) & 1 : (SPECIAL_FROM_64 >>> (c - 64)) & 1) != 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
