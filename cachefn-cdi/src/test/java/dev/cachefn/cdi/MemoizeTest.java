@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachefn.Cache;
+import dev.cachefn.CacheStats;
 import dev.cachefn.cdi.beans.FakeTicker;
 import dev.cachefn.cdi.beans.User;
 import dev.cachefn.cdi.beans.UserRepository;
@@ -68,6 +69,44 @@ class MemoizeTest {
 
     assertThat(repository.calls("count")).isEqualTo(2);
     assertThat(caches.get("counts").keys("*")).containsExactlyInAnyOrder("ab:2", "ab:3");
+  }
+
+  @Test
+  void keysAreTheEscapedParametersJoinedByColons() {
+    repository.count("a:b", 2);
+    repository.count("x,[y]", 3);
+    repository.find("c:\\d", "trace");
+    repository.find(null, "trace");
+
+    assertThat(caches.get("counts").keys("*")).containsExactlyInAnyOrder("a\\:b:2", "x\\,\\[y\\]:3");
+    assertThat(caches.get("users").keys("*")).containsExactlyInAnyOrder("c\\:\\\\d", "\\0");
+  }
+
+  @Test
+  void aMissCountsOneMissAndEachHitOneHit() {
+    repository.count("ab", 2);
+    repository.count("ab", 2);
+    repository.count("ab", 2);
+
+    CacheStats stats = caches.get("counts").stats();
+    assertThat(stats.misses()).isEqualTo(1);
+    assertThat(stats.hits()).isEqualTo(2);
+  }
+
+  @Test
+  void tagTemplatesAreRenderedPerCallWithTheTtlKept() {
+    FakeTicker clock = app.bean(FakeTicker.class);
+    repository.find("1", "t");
+    repository.find("1", "t");
+    repository.find("2", "t");
+    repository.find("2", "t");
+
+    Cache<Object> users = caches.get("users");
+    assertThat(users.entries("*", 10)).containsOnlyKeys("1", "2");
+    assertThat(users.invalidateByTag("user:2")).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(users.keys("*")).as("the annotation's TTL came with the rendered tags").isEmpty();
+    assertThat(repository.calls("find")).isEqualTo(2);
   }
 
   @Test

@@ -92,7 +92,7 @@ final class CallTemplate {
     if (literal) {
       return text;
     }
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(text.length() + 16);
     for (Object part : parts) {
       if (part instanceof String s) {
         out.append(s);

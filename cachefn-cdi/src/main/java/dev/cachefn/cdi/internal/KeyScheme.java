@@ -2,11 +2,12 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.cdi.CacheKey;
 import dev.cachefn.cdi.CacheKeyGenerator;
-import java.lang.reflect.Array;
+import dev.cachefn.internal.keys.ArgumentText;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * How a method call becomes a cache key: the {@link CacheKey} parameters (all when none is marked), each by
  * its {@code toString()}, joined by {@code :}; or a {@link CacheKeyGenerator}.
  *
- * <p>Values are escaped ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null}
- * is {@code \0}; arrays are {@code [a,b]}) so that different argument lists never share a key. A method with
+ * <p>Values are written by cachefn-api's {@link ArgumentText}, as {@code Cache.memoize} writes them: escaped
+ * ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null} is {@code \0}; arrays
+ * are {@code [a,b]}) so that different argument lists never share a key. A method with
  * no key parameter has the single key {@value #NO_PARAMETERS}. A {@code @Memoize} method and an
  * {@code @Invalidate} method whose key parameters have equal values compute equal keys.
  */
@@ -23,20 +25,16 @@ final class KeyScheme {
 
   static final String NO_PARAMETERS = "\\()";
 
-  private static final ClassValue<Boolean> HAS_OWN_TO_STRING = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      return declaresBelowObject(type, "toString");
-    }
-  };
-
   private final int[] parameters;
   private final @Nullable Class<? extends CacheKeyGenerator> generatorType;
+  /** Whether the last parameter is a suspend function's continuation, which a generator does not see. */
+  private final boolean suspending;
   private volatile @Nullable CacheKeyGenerator generator;
 
-  private KeyScheme(int[] parameters, @Nullable Class<? extends CacheKeyGenerator> generatorType) {
+  private KeyScheme(int[] parameters, @Nullable Class<? extends CacheKeyGenerator> generatorType, boolean suspending) {
     this.parameters = parameters;
     this.generatorType = generatorType;
+    this.suspending = suspending;
   }
 
   /**
@@ -51,7 +49,7 @@ final class KeyScheme {
       if (generatorType.isInterface() || Modifier.isAbstract(generatorType.getModifiers())) {
         throw new IllegalArgumentException("keyGenerator " + generatorType.getName() + " must be a concrete class");
       }
-      return new KeyScheme(new int[0], generatorType);
+      return new KeyScheme(new int[0], generatorType, SuspendingMethods.isSuspending(method));
     }
     Parameter[] all = method.getParameters();
     int count = SuspendingMethods.argumentCount(method); // a suspend function's continuation is no argument
@@ -67,7 +65,7 @@ final class KeyScheme {
     for (int index : chosen) {
       checkKeyType(all[index]);
     }
-    return new KeyScheme(chosen, null);
+    return new KeyScheme(chosen, null, false);
   }
 
   /** The generator class to instantiate, or {@code null} when keys come from the parameters. */
@@ -90,7 +88,7 @@ final class KeyScheme {
         || type == Object.class) {
       return;
     }
-    boolean ownToString = HAS_OWN_TO_STRING.get(type);
+    boolean ownToString = ArgumentText.hasOwnToString(type);
     boolean ownEquals = declaresBelowObject(type, "equals", Object.class);
     if (!ownToString || !ownEquals) {
       throw new IllegalArgumentException("key parameter '" + parameter.getName() + "' of type " + type.getName()
@@ -111,58 +109,36 @@ final class KeyScheme {
   /** The key of one call. */
   String key(Method method, @Nullable Object[] arguments) {
     if (generatorType != null) {
-      CacheKeyGenerator current = generator;
-      if (current == null) {
-        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
-      }
-      // a generator sees the call's arguments, not a suspend function's continuation
-      String key = current.key(method, SuspendingMethods.isSuspending(method)
-          ? java.util.Arrays.copyOf(arguments, arguments.length - 1) : arguments);
-      if (key == null || key.isEmpty()) {
-        throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
-            + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
-      }
-      return key;
+      return generated(method, arguments);
     }
-    if (parameters.length == 0) {
-      return NO_PARAMETERS;
+    switch (parameters.length) {
+      case 0:
+        return NO_PARAMETERS;
+      case 1:
+        return ArgumentText.of(arguments[parameters[0]]);
+      default:
+        StringBuilder key = new StringBuilder(16 * parameters.length);
+        for (int i = 0; i < parameters.length; i++) {
+          if (i > 0) {
+            key.append(':');
+          }
+          ArgumentText.append(key, arguments[parameters[i]]);
+        }
+        return key.toString();
     }
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < parameters.length; i++) {
-      if (i > 0) {
-        key.append(':');
-      }
-      append(key, arguments[parameters[i]]);
-    }
-    return key.toString();
   }
 
-  private static void append(StringBuilder key, @Nullable Object value) {
-    if (value == null) {
-      key.append("\\0");
-    } else if (value.getClass().isArray()) {
-      key.append('[');
-      for (int i = 0, n = Array.getLength(value); i < n; i++) {
-        if (i > 0) {
-          key.append(',');
-        }
-        append(key, Array.get(value, i));
-      }
-      key.append(']');
-    } else {
-      if (!HAS_OWN_TO_STRING.get(value.getClass())) {
-        throw new IllegalArgumentException("cannot make a cache key of a " + value.getClass().getName()
-            + ": it does not override toString(), so equal arguments would get different keys."
-            + " Override toString() or set a keyGenerator");
-      }
-      String text = value.toString();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\\' || c == ':' || c == ',' || c == '[' || c == ']') {
-          key.append('\\');
-        }
-        key.append(c);
-      }
+  private String generated(Method method, @Nullable Object[] arguments) {
+    CacheKeyGenerator current = generator;
+    if (current == null) {
+      throw new IllegalStateException("keyGenerator " + generatorType.getName() + " is not set up");
     }
+    // a generator sees the call's arguments, not a suspend function's continuation
+    String key = current.key(method, suspending ? Arrays.copyOf(arguments, arguments.length - 1) : arguments);
+    if (key == null || key.isEmpty()) {
+      throw new IllegalStateException("keyGenerator " + generatorType.getName() + " returned "
+          + (key == null ? "null" : "an empty key") + " for " + MethodNames.describe(method));
+    }
+    return key;
   }
 }

@@ -5,10 +5,8 @@ import dev.cachefn.cdi.Memoize;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +37,10 @@ final class MemoizePlan {
   final Shape shape;
   /** Whether the method is a Kotlin {@code suspend} function, cached through {@link SuspendingMethods}. */
   final boolean suspending;
-  private final @Nullable Duration ttl;
   private final List<CallTemplate> tags;
+  /** The options without tags: the TTL, if any. */
+  private final SetOptions baseOptions;
+  /** The options of every call when no tag reads a parameter, else {@code null}. */
   private final @Nullable SetOptions fixedOptions;
 
   private MemoizePlan(Method method, String cacheName, KeyScheme keys, Shape shape, @Nullable Duration ttl,
@@ -50,8 +50,8 @@ final class MemoizePlan {
     this.keys = keys;
     this.shape = shape;
     this.suspending = SuspendingMethods.isSuspending(method);
-    this.ttl = ttl;
     this.tags = tags;
+    this.baseOptions = ttl != null ? SetOptions.ttl(ttl) : SetOptions.none();
     this.fixedOptions = tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
   }
 
@@ -139,11 +139,10 @@ final class MemoizePlan {
   }
 
   private SetOptions options(List<CallTemplate> templates, @Nullable Object[] arguments) {
-    Set<String> rendered = new LinkedHashSet<>();
-    for (CallTemplate template : templates) {
-      rendered.add(template.render(arguments, false));
+    String[] rendered = new String[templates.size()];
+    for (int i = 0; i < rendered.length; i++) {
+      rendered[i] = templates.get(i).render(arguments, false);
     }
-    SetOptions options = SetOptions.none().withTags(rendered);
-    return ttl != null ? options.withTtl(ttl) : options;
+    return baseOptions.withTags(rendered); // drops repeated tags, keeps the order
   }
 }
