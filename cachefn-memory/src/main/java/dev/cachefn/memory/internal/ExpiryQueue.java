@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The nodes that expire, soonest first: a binary min-heap on {@link Node#expiresAt} whose nodes know their
+ * The nodes that expire, soonest first: a binary min-heap on {@link ExpiringNode#expiresAt} whose nodes know their
  * index, so that removing any node costs O(log n). Guarded by the engine's lock.
  */
 final class ExpiryQueue<V> {
 
   @SuppressWarnings("unchecked")
-  private Node<V>[] heap = new Node[16];
+  private ExpiringNode<V>[] heap = new ExpiringNode[16];
   private int size;
   /** The soonest deadline, or {@link Node#NEVER}: readable without the lock. */
   private volatile long soonestAt = Node.NEVER;
@@ -24,11 +24,11 @@ final class ExpiryQueue<V> {
     return soonestAt;
   }
 
-  @Nullable Node<V> soonest() {
+  @Nullable ExpiringNode<V> soonest() {
     return size == 0 ? null : heap[0];
   }
 
-  void add(Node<V> node) {
+  void add(ExpiringNode<V> node) {
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
     }
@@ -45,7 +45,7 @@ final class ExpiryQueue<V> {
     }
   }
 
-  void remove(Node<V> node) {
+  void remove(ExpiringNode<V> node) {
     int index = node.heapIndex;
     if (index < 0) {
       return;
@@ -57,7 +57,7 @@ final class ExpiryQueue<V> {
       publishSoonest();
       return;
     }
-    Node<V> last = heap[size];
+    ExpiringNode<V> last = heap[size];
     heap[size] = null;
     place(last, index);
     siftDown(index);
@@ -105,12 +105,12 @@ final class ExpiryQueue<V> {
   }
 
   private void swap(int a, int b) {
-    Node<V> first = heap[a];
+    ExpiringNode<V> first = heap[a];
     place(heap[b], a);
     place(first, b);
   }
 
-  private void place(Node<V> node, int index) {
+  private void place(ExpiringNode<V> node, int index) {
     heap[index] = node;
     node.heapIndex = index;
   }

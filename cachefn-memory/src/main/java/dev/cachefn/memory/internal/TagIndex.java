@@ -18,13 +18,13 @@ final class TagIndex<V> {
   private final Map<String, Set<Node<V>>> nodesByTag = new HashMap<>();
 
   void add(Node<V> node) {
-    for (String tag : node.tags) {
+    for (String tag : node.tags()) {
       nodesByTag.computeIfAbsent(tag, t -> new HashSet<>()).add(node);
     }
   }
 
   void remove(Node<V> node) {
-    for (String tag : node.tags) {
+    for (String tag : node.tags()) {
       Set<Node<V>> nodes = nodesByTag.get(tag);
       if (nodes != null && nodes.remove(node) && nodes.isEmpty()) {
         nodesByTag.remove(tag);

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 /** The expiry heap: soonest first, O(log n) removal of any node, heap indexes kept right. */
 class ExpiryQueueTest {
 
-  private static Node<String> node(String key, long expiresAt) {
-    return new Node<>(key, "v", expiresAt, Node.NO_TAGS, 0);
+  private static ExpiringNode<String> node(String key, long expiresAt) {
+    return new ExpiringNode<>(key, "v", expiresAt, 0);
   }
 
   /** Takes every node out through {@code soonest()}, in the order the queue hands them out. */
-  private static List<Node<String>> drain(ExpiryQueue<String> queue) {
-    List<Node<String>> out = new ArrayList<>();
-    for (Node<String> soonest = queue.soonest(); soonest != null; soonest = queue.soonest()) {
+  private static List<ExpiringNode<String>> drain(ExpiryQueue<String> queue) {
+    List<ExpiringNode<String>> out = new ArrayList<>();
+    for (ExpiringNode<String> soonest = queue.soonest(); soonest != null; soonest = queue.soonest()) {
       out.add(soonest);
       queue.remove(soonest);
       assertThat(soonest.heapIndex).isEqualTo(-1);
@@ -39,9 +39,9 @@ class ExpiryQueueTest {
   @Test
   void soonestIsTheNodeWithTheSmallestDeadline() {
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    Node<String> late = node("late", 300);
-    Node<String> early = node("early", 100);
-    Node<String> middle = node("middle", 200);
+    ExpiringNode<String> late = node("late", 300);
+    ExpiringNode<String> early = node("early", 100);
+    ExpiringNode<String> middle = node("middle", 200);
 
     queue.add(late);
     queue.add(early);
@@ -55,8 +55,8 @@ class ExpiryQueueTest {
   @Test
   void addedNodesKnowTheirIndexAndRemovedOnesDoNot() {
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    Node<String> a = node("a", 5);
-    Node<String> b = node("b", 1);
+    ExpiringNode<String> a = node("a", 5);
+    ExpiringNode<String> b = node("b", 1);
     assertThat(a.heapIndex).isEqualTo(-1);
 
     queue.add(a);
@@ -72,9 +72,9 @@ class ExpiryQueueTest {
   @Test
   void removingANodeThatIsNotQueuedChangesNothing() {
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    Node<String> a = node("a", 1);
-    Node<String> b = node("b", 2);
-    Node<String> stranger = node("stranger", 0);
+    ExpiringNode<String> a = node("a", 1);
+    ExpiringNode<String> b = node("b", 2);
+    ExpiringNode<String> stranger = node("stranger", 0);
     queue.add(a);
     queue.add(b);
 
@@ -88,9 +88,9 @@ class ExpiryQueueTest {
   @Test
   void removingTheLastSlotAndTheRootKeepsTheHeapValid() {
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    List<Node<String>> nodes = new ArrayList<>();
+    List<ExpiringNode<String>> nodes = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      Node<String> node = node("n" + i, i * 10L);
+      ExpiringNode<String> node = node("n" + i, i * 10L);
       nodes.add(node);
       queue.add(node);
     }
@@ -105,21 +105,21 @@ class ExpiryQueueTest {
   void randomAddsAndRemovalsAlwaysYieldTheSoonestFirst() {
     Random random = new Random(42);
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    List<Node<String>> live = new ArrayList<>();
+    List<ExpiringNode<String>> live = new ArrayList<>();
 
     for (int step = 0; step < 20_000; step++) {
       int op = random.nextInt(10);
       if (op < 5 || live.isEmpty()) {
         // few distinct deadlines, so that ties are common
-        Node<String> node = node("n" + step, random.nextInt(500));
+        ExpiringNode<String> node = node("n" + step, random.nextInt(500));
         queue.add(node);
         live.add(node);
       } else if (op < 8) {
-        Node<String> victim = live.remove(random.nextInt(live.size()));
+        ExpiringNode<String> victim = live.remove(random.nextInt(live.size()));
         queue.remove(victim);
         assertThat(victim.heapIndex).isEqualTo(-1);
       } else {
-        Node<String> soonest = queue.soonest();
+        ExpiringNode<String> soonest = queue.soonest();
         long min = live.stream().mapToLong(n -> n.expiresAt).min().orElseThrow();
         assertThat(soonest).isNotNull();
         assertThat(soonest.expiresAt).as("step %d", step).isEqualTo(min);
@@ -129,7 +129,7 @@ class ExpiryQueueTest {
       assertThat(queue.isEmpty()).isEqualTo(live.isEmpty());
     }
 
-    List<Node<String>> drained = drain(queue);
+    List<ExpiringNode<String>> drained = drain(queue);
     assertThat(drained).containsExactlyInAnyOrderElementsOf(live);
     assertThat(drained).extracting(n -> n.expiresAt).isSorted();
   }
@@ -138,15 +138,15 @@ class ExpiryQueueTest {
   void manyNodesWithRandomRemovalsDrainInDeadlineOrder() {
     Random random = new Random(7);
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    List<Node<String>> nodes = new ArrayList<>();
+    List<ExpiringNode<String>> nodes = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) { // grows the heap array many times
-      Node<String> node = node("n" + i, random.nextLong() >>> 2);
+      ExpiringNode<String> node = node("n" + i, random.nextLong() >>> 2);
       nodes.add(node);
       queue.add(node);
     }
     Collections.shuffle(nodes, random);
-    List<Node<String>> removed = new ArrayList<>(nodes.subList(0, 2_000));
-    List<Node<String>> kept = new ArrayList<>(nodes.subList(2_000, nodes.size()));
+    List<ExpiringNode<String>> removed = new ArrayList<>(nodes.subList(0, 2_000));
+    List<ExpiringNode<String>> kept = new ArrayList<>(nodes.subList(2_000, nodes.size()));
 
     removed.forEach(queue::remove);
 
@@ -160,9 +160,9 @@ class ExpiryQueueTest {
   void deadlinesAcrossTheLongOverflowAreOrderedByTimeNotBySign() {
     long base = Long.MAX_VALUE - 1_000;
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    Node<String> beforeWrap = node("before", base + 500);
-    Node<String> afterWrap = node("after", base + 1_500); // wrapped to a negative number
-    Node<String> muchLater = node("later", base + 2_500);
+    ExpiringNode<String> beforeWrap = node("before", base + 500);
+    ExpiringNode<String> afterWrap = node("after", base + 1_500); // wrapped to a negative number
+    ExpiringNode<String> muchLater = node("later", base + 2_500);
 
     queue.add(muchLater);
     queue.add(afterWrap);
@@ -175,9 +175,9 @@ class ExpiryQueueTest {
   @Test
   void clearEmptiesTheQueueAndResetsEveryIndex() {
     ExpiryQueue<String> queue = new ExpiryQueue<>();
-    List<Node<String>> nodes = new ArrayList<>();
+    List<ExpiringNode<String>> nodes = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      Node<String> node = node("n" + i, 40 - i);
+      ExpiringNode<String> node = node("n" + i, 40 - i);
       nodes.add(node);
       queue.add(node);
     }
@@ -187,7 +187,7 @@ class ExpiryQueueTest {
     assertThat(queue.isEmpty()).isTrue();
     assertThat(queue.soonest()).isNull();
     assertThat(nodes).allSatisfy(n -> assertThat(n.heapIndex).isEqualTo(-1));
-    Node<String> again = node("again", 1);
+    ExpiringNode<String> again = node("again", 1);
     queue.add(again);
     assertThat(drain(queue)).containsExactly(again);
   }

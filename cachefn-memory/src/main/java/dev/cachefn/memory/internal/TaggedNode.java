@@ -1,0 +1,12 @@
+package dev.cachefn.memory.internal;
+
+/** An entry with tags and no TTL (40 bytes). */
+final class TaggedNode<V> extends Node<V> {
+
+  final String[] tags;
+
+  TaggedNode(String key, V value, String[] tags, long weight) {
+    super(key, value, weight);
+    this.tags = tags;
+  }
+}
