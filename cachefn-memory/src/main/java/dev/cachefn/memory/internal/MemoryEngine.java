@@ -258,12 +258,13 @@ final class MemoryEngine<V> {
     Node<V> replaced = table.put(node.key, node);
     if (replaced == null) {
       order.recordInsert(node);
+      if (node instanceof ExpiringNode<V> expiring) {
+        expiries.add(expiring);
+      }
     } else {
+      expiries.replace(replaced, node); // first: O(1) when both expire, the new one no sooner
       forget(replaced);
       order.recordReplace(replaced, node);
-    }
-    if (node instanceof ExpiringNode<V> expiring) {
-      expiries.add(expiring);
     }
     if (node.isTagged()) {
       tags.add(node);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The expiry heap: soonest first, O(log n) removal of any node, heap indexes kept right. */
+/** The expiry heap: soonest first, O(log n) removal of any node, heap indexes kept right, lazy re-keying. */
 class ExpiryQueueTest {
 
   private static ExpiringNode<String> node(String key, long expiresAt) {
@@ -190,5 +190,93 @@ class ExpiryQueueTest {
     ExpiringNode<String> again = node("again", 1);
     queue.add(again);
     assertThat(drain(queue)).containsExactly(again);
+  }
+
+  @Test
+  void replacingWithALaterDeadlineKeepsTheSlotAndSoonestStaysExact() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    ExpiringNode<String> first = node("a", 10);
+    ExpiringNode<String> other = node("b", 20);
+    queue.add(first);
+    queue.add(other);
+    int slot = first.heapIndex;
+    ExpiringNode<String> rewritten = node("a", 30);
+
+    queue.replace(first, rewritten);
+
+    assertThat(first.heapIndex).isEqualTo(-1);
+    assertThat(rewritten.heapIndex).isEqualTo(slot);
+    assertThat(queue.soonestDeadline()).as("a lower bound until re-keyed").isEqualTo(10);
+    assertThat(queue.soonest()).isSameAs(other);
+    assertThat(queue.soonestDeadline()).isEqualTo(20);
+    assertThat(drain(queue)).containsExactly(other, rewritten);
+  }
+
+  @Test
+  void replacingWithASoonerDeadlineMovesTheNodeUp() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    ExpiringNode<String> early = node("early", 10);
+    ExpiringNode<String> late = node("late", 50);
+    queue.add(early);
+    queue.add(late);
+    ExpiringNode<String> sooner = node("late", 5);
+
+    queue.replace(late, sooner);
+
+    assertThat(queue.soonestDeadline()).isEqualTo(5);
+    assertThat(drain(queue)).containsExactly(sooner, early);
+  }
+
+  @Test
+  void replacingBetweenExpiringAndPlainNodesAddsOrRemoves() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    Node<String> plain = new Node<>("k", "v", 0);
+    ExpiringNode<String> expiring = node("k", 7);
+
+    queue.replace(plain, expiring);
+    assertThat(queue.soonest()).isSameAs(expiring);
+
+    queue.replace(expiring, new Node<>("k", "v2", 0));
+    assertThat(expiring.heapIndex).isEqualTo(-1);
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.soonestDeadline()).isEqualTo(Node.NEVER);
+  }
+
+  @Test
+  void randomReplacesAddsAndRemovalsAlwaysYieldTheTrueSoonest() {
+    Random random = new Random(11);
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    List<ExpiringNode<String>> live = new ArrayList<>();
+
+    for (int step = 0; step < 20_000; step++) {
+      int op = random.nextInt(10);
+      if (op < 3 || live.isEmpty()) {
+        ExpiringNode<String> node = node("n" + step, random.nextInt(1_000));
+        queue.add(node);
+        live.add(node);
+      } else if (op < 7) { // mostly later deadlines, like rewrites with a TTL, sometimes sooner ones
+        int at = random.nextInt(live.size());
+        ExpiringNode<String> previous = live.get(at);
+        ExpiringNode<String> next = node(previous.key, previous.expiresAt + random.nextInt(300) - 50);
+        queue.replace(previous, next);
+        live.set(at, next);
+        assertThat(previous.heapIndex).isEqualTo(-1);
+      } else if (op < 8) {
+        queue.remove(live.remove(random.nextInt(live.size())));
+      } else {
+        long min = live.stream().mapToLong(n -> n.expiresAt).min().orElseThrow();
+        assertThat(queue.soonestDeadline()).as("lower bound, step %d", step).isLessThanOrEqualTo(min);
+        ExpiringNode<String> soonest = queue.soonest();
+        assertThat(soonest).isNotNull();
+        assertThat(soonest.expiresAt).as("step %d", step).isEqualTo(min);
+        assertThat(queue.soonestDeadline()).isEqualTo(min);
+        queue.remove(soonest);
+        live.remove(soonest);
+      }
+    }
+
+    List<ExpiringNode<String>> drained = drain(queue);
+    assertThat(drained).containsExactlyInAnyOrderElementsOf(live);
+    assertThat(drained).extracting(n -> n.expiresAt).isSorted();
   }
 }
