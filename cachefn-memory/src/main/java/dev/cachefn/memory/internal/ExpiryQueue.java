@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * deadline, but may be below it: a write that replaces a node with one that expires no sooner (the usual
  * rewrite of an entry with the same TTL) only puts the new node in the old one's slot, O(1), and keeps the
  * old, smaller key. The true deadline is put in the key lazily, when that slot reaches the top in
- * {@link #soonest} ("re-keying"); since keys are lower bounds, a node whose deadline has come always
- * surfaces there, so {@link #soonest} is exact.
+ * {@link #due} once that key has come ("re-keying"); since keys are lower bounds, a node whose deadline
+ * has come always surfaces there, so {@link #due} finds every due node.
  */
 final class ExpiryQueue<V> {
 
@@ -37,7 +37,25 @@ final class ExpiryQueue<V> {
     return soonestAt;
   }
 
-  /** The node with the soonest deadline, or {@code null}; puts the true deadline in lapsed keys first. */
+  /**
+   * A node whose deadline is {@code now} or earlier, or {@code null} when there is none. Re-keys only the
+   * slots whose key has come but whose node's deadline has not, so that a rewritten entry costs nothing here
+   * until its old deadline passes.
+   */
+  @Nullable ExpiringNode<V> due(long now) {
+    while (size > 0 && now - keys[0] >= 0) {
+      ExpiringNode<V> top = heap[0];
+      if (now - top.expiresAt >= 0) {
+        return top;
+      }
+      keys[0] = top.expiresAt;
+      siftDown(0);
+      publishSoonest();
+    }
+    return null;
+  }
+
+  /** The node with the soonest deadline, or {@code null}; puts the true deadline in stale keys first. */
   @Nullable ExpiringNode<V> soonest() {
     while (size > 0) {
       ExpiringNode<V> top = heap[0];

@@ -256,23 +256,28 @@ final class MemoryEngine<V> {
 
   private void insert(Node<V> node) {
     Node<V> replaced = table.put(node.key, node);
+    long addedBytes = node.weight();
     if (replaced == null) {
       order.recordInsert(node);
       if (node instanceof ExpiringNode<V> expiring) {
         expiries.add(expiring);
       }
+      long entries = count + 1;
+      count = entries;
+      if (entries > peakCount) {
+        peakCount = entries;
+      }
     } else {
       expiries.replace(replaced, node); // first: O(1) when both expire, the new one no sooner
-      forget(replaced);
+      detach(replaced);
       order.recordReplace(replaced, node);
+      addedBytes -= replaced.weight();
     }
     if (node.isTagged()) {
       tags.add(node);
     }
-    count++;
-    bytes += node.weight();
-    if (count > peakCount) {
-      peakCount = count;
+    if (addedBytes != 0) {
+      bytes += addedBytes; // a rewrite of the same size writes no shared counter
     }
   }
 
@@ -405,6 +410,13 @@ final class MemoryEngine<V> {
 
   /** Takes {@code node} out of the expiry queue, the tag index and the counts (not out of the order). */
   private void forget(Node<V> node) {
+    detach(node);
+    count--;
+    bytes -= node.weight();
+  }
+
+  /** Retires {@code node} and takes it out of the expiry queue and the tag index. */
+  private void detach(Node<V> node) {
     node.retire();
     if (node instanceof ExpiringNode<V> expiring) {
       expiries.remove(expiring);
@@ -412,8 +424,6 @@ final class MemoryEngine<V> {
     if (node.isTagged()) {
       tags.remove(node);
     }
-    count--;
-    bytes -= node.weight();
   }
 
   /** Replays buffered reads, then removes the entries whose time is up. Caller holds the lock. */
@@ -423,11 +433,10 @@ final class MemoryEngine<V> {
       return;
     }
     long now = ticker.read();
-    for (ExpiringNode<V> soonest = expiries.soonest(); soonest != null && soonest.isExpiredAt(now);
-        soonest = expiries.soonest()) {
-      table.remove(soonest.key, soonest);
-      unlink(soonest);
-      removals.expired(soonest);
+    for (ExpiringNode<V> due = expiries.due(now); due != null; due = expiries.due(now)) {
+      table.remove(due.key, due);
+      unlink(due);
+      removals.expired(due);
     }
   }
 

@@ -279,4 +279,26 @@ class ExpiryQueueTest {
     assertThat(drained).containsExactlyInAnyOrderElementsOf(live);
     assertThat(drained).extracting(n -> n.expiresAt).isSorted();
   }
+
+  @Test
+  void dueReturnsOnlyNodesWhoseDeadlineHasComeAndReKeysOnlyLapsedKeys() {
+    ExpiryQueue<String> queue = new ExpiryQueue<>();
+    ExpiringNode<String> first = node("a", 10);
+    ExpiringNode<String> other = node("b", 20);
+    queue.add(first);
+    queue.add(other);
+    ExpiringNode<String> rewritten = node("a", 30);
+    queue.replace(first, rewritten);
+
+    assertThat(queue.due(9)).isNull();
+    assertThat(queue.soonestDeadline()).as("nothing re-keyed before the old key comes").isEqualTo(10);
+
+    assertThat(queue.due(15)).as("old key lapsed, new deadline not come").isNull();
+    assertThat(queue.soonestDeadline()).isEqualTo(20);
+
+    assertThat(queue.due(30)).isSameAs(other);
+    queue.remove(other);
+    assertThat(queue.due(29)).isNull();
+    assertThat(queue.due(30)).isSameAs(rewritten);
+  }
 }
