@@ -16,11 +16,12 @@ class ExpiringNode<V> extends Node<V> {
   /** An entry with a TTL and tags (48 bytes: the tags fill the padding). */
   static final class Tagged<V> extends ExpiringNode<V> {
 
-    final String[] tags;
+    /** One tag as a {@code String}, more as a {@code String[]} (see {@link Node#storedTags}). */
+    final Object tags;
 
     Tagged(String key, V value, long expiresAt, String[] tags, long weight) {
       super(key, value, expiresAt, weight);
-      this.tags = tags;
+      this.tags = storedTags(tags);
     }
   }
 }

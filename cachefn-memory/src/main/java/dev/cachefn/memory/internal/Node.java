@@ -94,12 +94,37 @@ class Node<V> {
     return this instanceof TaggedNode || this instanceof ExpiringNode.Tagged;
   }
 
-  /** The entry's tags (empty when it has none); not to be modified. */
-  final String[] tags() {
+  /** How many tags the entry has. */
+  final int tagCount() {
+    Object tags = tagsField();
+    return tags == null ? 0 : tags instanceof String ? 1 : ((String[]) tags).length;
+  }
+
+  /** The entry's tag at {@code index}, from 0 to {@link #tagCount()} − 1. */
+  final String tag(int index) {
+    Object tags = tagsField();
+    if (tags instanceof String only && index == 0) {
+      return only;
+    }
+    if (tags instanceof String[] array) {
+      return array[index];
+    }
+    throw new IndexOutOfBoundsException(index);
+  }
+
+  /**
+   * What a tagged class stores for {@code tags} (at least one): the tag itself when there is one, which
+   * saves the array (24 bytes), or else the array.
+   */
+  static Object storedTags(String[] tags) {
+    return tags.length == 1 ? tags[0] : tags;
+  }
+
+  private @Nullable Object tagsField() {
     if (this instanceof TaggedNode<?> tagged) {
       return tagged.tags;
     }
-    return this instanceof ExpiringNode.Tagged<?> tagged ? tagged.tags : NO_TAGS;
+    return this instanceof ExpiringNode.Tagged<?> tagged ? tagged.tags : null;
   }
 
   /** The estimated bytes of the entry, as recorded (see {@link #recordedWeight}); readable without the lock. */

@@ -12,7 +12,7 @@ import java.util.Map;
  *       class ({@value #PLAIN_NODE} bytes plain, {@value #TAGGED_NODE} with tags, {@value #EXPIRING_NODE}
  *       with a TTL, with or without tags; see {@link Node});
  *   <li>the key: a compact string, one byte per character plus its headers;
- *   <li>tags: their array, and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
+ *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
  *       strings themselves are shared);
  *   <li>the value: exact for strings, byte and char arrays and boxed primitives; for other arrays, collections
  *       and maps a fixed figure plus a reference (or a map node) per element, not the elements; any other
@@ -45,7 +45,10 @@ final class SizeEstimator {
   }
 
   private static long tags(int tagCount) {
-    return tagCount == 0 ? 0 : align(16 + 4L * tagCount) + TAG_OVERHEAD * tagCount;
+    if (tagCount <= 1) {
+      return TAG_OVERHEAD * tagCount; // a single tag is stored without an array
+    }
+    return align(16 + 4L * tagCount) + TAG_OVERHEAD * tagCount;
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.cachefn.memory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each entry gets the smallest node class for its features, and the packed state bits stay apart. */
@@ -23,13 +25,26 @@ class NodeTest {
 
     assertThat(plain.expires()).isFalse();
     assertThat(plain.isTagged()).isFalse();
-    assertThat(plain.tags()).isEmpty();
+    assertThat(plain.tagCount()).isZero();
     assertThat(tagged.expires()).isFalse();
-    assertThat(tagged.tags()).containsExactly("a", "b");
+    assertThat(tagged.tagCount()).isEqualTo(2);
+    assertThat(List.of(tagged.tag(0), tagged.tag(1))).containsExactly("a", "b");
     assertThat(expiring.expires()).isTrue();
     assertThat(expiring.isTagged()).isFalse();
     assertThat(both.expires()).isTrue();
-    assertThat(both.tags()).containsExactly("a", "b");
+    assertThat(List.of(both.tag(0), both.tag(1))).containsExactly("a", "b");
+  }
+
+  @Test
+  void aSingleTagIsStoredWithoutAnArray() {
+    Node<String> tagged = Node.create("k", "v", Node.NEVER, new String[] {"only"}, 0);
+    Node<String> both = Node.create("k", "v", 100, new String[] {"only"}, 0);
+
+    assertThat(((TaggedNode<String>) tagged).tags).isEqualTo("only");
+    assertThat(((ExpiringNode.Tagged<String>) both).tags).isEqualTo("only");
+    assertThat(tagged.tagCount()).isEqualTo(1);
+    assertThat(both.tag(0)).isEqualTo("only");
+    assertThatThrownBy(() -> tagged.tag(1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
