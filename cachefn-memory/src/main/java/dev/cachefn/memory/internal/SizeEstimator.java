@@ -10,7 +10,8 @@ import java.util.Map;
  * <ul>
  *   <li>the engine's objects for the entry: the hash table's node ({@value #TABLE_NODE} bytes) and ours, by
  *       class ({@value #PLAIN_NODE} bytes plain, {@value #TAGGED_NODE} with tags, {@value #EXPIRING_NODE}
- *       with a TTL, with or without tags; see {@link Node});
+ *       with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the expiry queue; see
+ *       {@link Node});
  *   <li>the key: a compact string, one byte per character plus its headers;
  *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
  *       strings themselves are shared);
@@ -28,6 +29,8 @@ final class SizeEstimator {
   static final long PLAIN_NODE = 32;
   static final long TAGGED_NODE = 40;
   static final long EXPIRING_NODE = 48;
+  /** The expiry queue's slot (a reference and a long key: 12 bytes), with its array's spare room. */
+  static final long EXPIRY_SLOT = 16;
   static final long TAG_OVERHEAD = 40;
   static final long OTHER_OBJECT = 64;
 
@@ -39,7 +42,7 @@ final class SizeEstimator {
 
   private static long node(boolean expires, int tagCount) {
     if (expires) {
-      return EXPIRING_NODE;
+      return EXPIRING_NODE + EXPIRY_SLOT;
     }
     return tagCount == 0 ? PLAIN_NODE : TAGGED_NODE;
   }

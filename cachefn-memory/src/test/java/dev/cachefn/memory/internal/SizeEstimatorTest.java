@@ -14,7 +14,7 @@ class SizeEstimatorTest {
     long tagged = SizeEstimator.entry("k", "v", false, 1);
 
     assertThat(plain).isEqualTo(64 + 48 + 48); // table node + node, key string, value string
-    assertThat(expiring - plain).isEqualTo(16);
+    assertThat(expiring - plain).isEqualTo(16 + SizeEstimator.EXPIRY_SLOT);
     assertThat(tagged - plain).isEqualTo(8 + SizeEstimator.TAG_OVERHEAD); // one tag: no array
     assertThat(SizeEstimator.entry("k", "v", true, 3) - expiring).isEqualTo(32 + 3 * SizeEstimator.TAG_OVERHEAD);
   }
