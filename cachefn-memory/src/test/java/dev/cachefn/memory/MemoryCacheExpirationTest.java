@@ -123,6 +123,26 @@ class MemoryCacheExpirationTest {
   }
 
   @Test
+  void rewrittenEntryOutlivesItsFirstDeadlineThroughCleanUpsAndExpiresAtItsSecond() {
+    cache.set("k", "old", SetOptions.ttl(TTL));
+    ticker.advance(JUST_UNDER);
+    cache.set("k", "new", SetOptions.ttl(TTL));
+    ticker.advance(Duration.ofMillis(2)); // past the first deadline, not the second
+
+    cache.set("other", "o"); // a write: removes what is due
+
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(expirations).isEmpty();
+
+    ticker.advance(JUST_UNDER);
+    cache.set("other", "o2"); // past the second deadline
+
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(expirations).extracting(CacheEvent::key).containsExactly("k");
+    assertThat(expirations.get(0).value()).isEqualTo("new");
+  }
+
+  @Test
   void expiredEntryReadByGetIsAMissIsRemovedAndFiresOneExpiration() {
     cache.set("k", "v", SetOptions.ttl(TTL));
     ticker.advance(PAST_TTL);

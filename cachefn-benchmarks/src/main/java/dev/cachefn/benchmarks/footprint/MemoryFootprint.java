@@ -36,7 +36,7 @@ import org.openjdk.jol.info.GraphLayout;
  * are in both measurements and cancel out.
  *
  * <p>Second table: CacheFn's own {@code memoryUsageBytes} estimate against JOL for the same cache holding
- * distinct string values (keys and values included on both sides). JOL's "empty" includes whatever the
+ * distinct string values (keys and values included on both sides), without and with TTL and tags. JOL's "empty" includes whatever the
  * cache references (the table array allocated up front; the threads owning read-buffer stripes and counter
  * cells, with what they reach), which the estimate does not try to count: compare the per-entry row.
  *
@@ -109,29 +109,42 @@ public final class MemoryFootprint {
   }
 
   private static void checkUsageEstimate(String[] keys) {
-    Cache<String> cache = CacheFn.builder("usage").maxSize(BOUND).build();
-    cache.set("warm", "warm");
+    System.out.println("CacheFn's `memoryUsageBytes` estimate against JOL (" + String.format(Locale.ROOT, "%,d",
+        keys.length) + " entries, key `key:<i>`, distinct string values `value:<i>`):");
+    System.out.println();
+    System.out.println("| entries | empty: estimate / JOL (B) | full: estimate / JOL (B) | per entry (full − empty):"
+        + " estimate / JOL (B) | per entry, estimate ÷ JOL |");
+    System.out.println("|---|---:|---:|---:|---:|");
+    checkUsageEstimate("maxSize", keys, SetOptions.none(), 0);
+    checkUsageEstimate("maxSize + TTL", keys, SetOptions.ttl(TTL), 0);
+    checkUsageEstimate("maxSize + 1 tag", keys, SetOptions.none(), 1);
+    checkUsageEstimate("maxSize + 3 tags", keys, SetOptions.none(), 3);
+  }
+
+  private static void checkUsageEstimate(String name, String[] keys, SetOptions options, int tagCount) {
+    Cache<String> cache = CacheFn.builder("usage " + name).maxSize(BOUND).build();
+    cache.set("warm", "warm", options);
     cache.get("warm");
     cache.clear();
     long emptyJol = size(cache);
     long emptyStat = cache.stats().memoryUsageBytes();
     for (int i = 0; i < keys.length; i++) {
-      cache.set(keys[i], "value:" + i);
+      SetOptions entryOptions = options;
+      if (tagCount > 0) {
+        String[] tags = new String[tagCount];
+        for (int t = 0; t < tagCount; t++) {
+          tags[t] = TAGS[(i + t) & (TAGS.length - 1)];
+        }
+        entryOptions = SetOptions.tags(tags);
+      }
+      cache.set(keys[i], "value:" + i, entryOptions);
     }
     long fullJol = size(cache);
     long fullStat = cache.stats().memoryUsageBytes();
-    System.out.println("CacheFn's `memoryUsageBytes` estimate against JOL (" + String.format(Locale.ROOT, "%,d",
-        keys.length) + " entries, key `key:<i>`, distinct string values `value:<i>`):");
-    System.out.println();
-    System.out.println("| | estimate (B) | JOL (B) | estimate ÷ JOL |");
-    System.out.println("|---|---:|---:|---:|");
-    System.out.printf(Locale.ROOT, "| empty cache | %,d | %,d | %.2f |%n", emptyStat, emptyJol,
-        (double) emptyStat / emptyJol);
-    System.out.printf(Locale.ROOT, "| %,d entries, total | %,d | %,d | %.2f |%n", keys.length, fullStat, fullJol,
-        (double) fullStat / fullJol);
-    System.out.printf(Locale.ROOT, "| per entry (full − empty) | %.1f | %.1f | %.2f |%n",
-        (double) (fullStat - emptyStat) / keys.length, (double) (fullJol - emptyJol) / keys.length,
-        (double) (fullStat - emptyStat) / (fullJol - emptyJol));
+    System.out.printf(Locale.ROOT, "| %s | %,d / %,d | %,d / %,d | %.1f / %.1f | %.3f |%n", name, emptyStat, emptyJol,
+        fullStat, fullJol, (double) (fullStat - emptyStat) / keys.length,
+        (double) (fullJol - emptyJol) / keys.length, (double) (fullStat - emptyStat) / (fullJol - emptyJol));
+    cache.close();
   }
 
   private static long size(Object root) {

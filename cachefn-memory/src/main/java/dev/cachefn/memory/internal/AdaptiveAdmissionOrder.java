@@ -58,7 +58,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
   @Override
   public void recordInsert(Node<V> node) {
-    node.segment = WINDOW;
+    node.setSegment(WINDOW);
     window.addLast(node);
     sketch.ensureCapacity(size());
     sketch.increment(node.key.hashCode());
@@ -70,7 +70,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
   @Override
   public void recordReplace(Node<V> previous, Node<V> node) {
-    node.segment = previous.segment;
+    node.setSegment(previous.segment());
     listOf(previous).replace(previous, node);
     sketch.increment(node.key.hashCode());
     touch(node);
@@ -133,11 +133,11 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   private void touch(Node<V> node) {
-    switch (node.segment) {
+    switch (node.segment()) {
       case WINDOW -> window.moveToLast(node);
       case PROBATION -> {
         probation.unlink(node);
-        node.segment = PROTECTED;
+        node.setSegment(PROTECTED);
         protectedArea.addLast(node);
         demoteOverflow();
       }
@@ -149,14 +149,14 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     while (protectedArea.size() > protectedTarget) {
       Node<V> eldest = protectedArea.head();
       protectedArea.unlink(eldest);
-      eldest.segment = PROBATION;
+      eldest.setSegment(PROBATION);
       probation.addLast(eldest);
     }
   }
 
   private void moveToProbation(Node<V> node) {
     window.unlink(node);
-    node.segment = PROBATION;
+    node.setSegment(PROBATION);
     probation.addLast(node);
   }
 
@@ -166,7 +166,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   private RecencyList<V> listOf(Node<V> node) {
-    return switch (node.segment) {
+    return switch (node.segment()) {
       case WINDOW -> window;
       case PROBATION -> probation;
       default -> protectedArea;

@@ -46,13 +46,17 @@ final class MemoryEngine<V> {
   // written under the lock, read without it
   private volatile long count;
   private volatile long bytes;
+  /** The most entries the table held: its array grew for them and never shrinks. */
+  private volatile long peakCount;
+  private final int initialCapacity;
 
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
     this.order = order;
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
-    this.table = new ConcurrentHashMap<>((int) Math.min(maxSize, 1 << 16));
+    this.initialCapacity = (int) Math.min(maxSize, 1 << 16);
+    this.table = new ConcurrentHashMap<>(initialCapacity);
   }
 
   String namespace() {
@@ -152,7 +156,7 @@ final class MemoryEngine<V> {
   }
 
   long estimatedBytes() {
-    return BASE_BYTES + bytes;
+    return BASE_BYTES + SizeEstimator.table(initialCapacity, peakCount) + bytes;
   }
 
   // ---- writes, under the lock -------------------------------------------------------------------------
@@ -184,8 +188,8 @@ final class MemoryEngine<V> {
    */
   private boolean updateInPlace(String key, V value) {
     Node<V> node = table.get(key);
-    if (node == null || node.expires() || node.tags.length != 0
-        || node.weight != SizeEstimator.entry(key, value, 0)) {
+    if (node == null || node.expires() || node.isTagged()
+        || node.weight() != Node.recordedWeight(SizeEstimator.entry(key, value, false, 0))) {
       return false;
     }
     long due = expiries.soonestDeadline();
@@ -238,7 +242,8 @@ final class MemoryEngine<V> {
   private Node<V> newNode(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
     long expiresAt = ttl == null ? Node.NEVER : ticker.read() + saturatedNanos(ttl);
     String[] tagArray = entryTags.isEmpty() ? Node.NO_TAGS : entryTags.toArray(new String[0]);
-    return new Node<>(key, value, expiresAt, tagArray, SizeEstimator.entry(key, value, tagArray.length));
+    return Node.create(key, value, expiresAt, tagArray,
+        SizeEstimator.entry(key, value, ttl != null, tagArray.length));
   }
 
   private static long saturatedNanos(Duration ttl) {
@@ -251,18 +256,29 @@ final class MemoryEngine<V> {
 
   private void insert(Node<V> node) {
     Node<V> replaced = table.put(node.key, node);
+    long addedBytes = node.weight();
     if (replaced == null) {
       order.recordInsert(node);
+      if (node instanceof ExpiringNode<V> expiring) {
+        expiries.add(expiring);
+      }
+      long entries = count + 1;
+      count = entries;
+      if (entries > peakCount) {
+        peakCount = entries;
+      }
     } else {
-      forget(replaced);
+      expiries.replace(replaced, node); // first: O(1) when both expire, the new one no sooner
+      detach(replaced);
       order.recordReplace(replaced, node);
+      addedBytes -= replaced.weight();
     }
-    if (node.expires()) {
-      expiries.add(node);
+    if (node.isTagged()) {
+      tags.add(node);
     }
-    tags.add(node);
-    count++;
-    bytes += node.weight;
+    if (addedBytes != 0) {
+      bytes += addedBytes; // a rewrite of the same size writes no shared counter
+    }
   }
 
   boolean remove(String key) {
@@ -339,8 +355,7 @@ final class MemoryEngine<V> {
       reads.discard();
       long now = ticker.read();
       for (Node<V> node : table.values()) {
-        node.retired = true;
-        node.heapIndex = -1;
+        node.retire();
         if (node.isExpiredAt(now)) {
           removals.expired(node);
         } else {
@@ -395,11 +410,20 @@ final class MemoryEngine<V> {
 
   /** Takes {@code node} out of the expiry queue, the tag index and the counts (not out of the order). */
   private void forget(Node<V> node) {
-    node.retired = true;
-    expiries.remove(node);
-    tags.remove(node);
+    detach(node);
     count--;
-    bytes -= node.weight;
+    bytes -= node.weight();
+  }
+
+  /** Retires {@code node} and takes it out of the expiry queue and the tag index. */
+  private void detach(Node<V> node) {
+    node.retire();
+    if (node instanceof ExpiringNode<V> expiring) {
+      expiries.remove(expiring);
+    }
+    if (node.isTagged()) {
+      tags.remove(node);
+    }
   }
 
   /** Replays buffered reads, then removes the entries whose time is up. Caller holds the lock. */
@@ -409,16 +433,15 @@ final class MemoryEngine<V> {
       return;
     }
     long now = ticker.read();
-    for (Node<V> soonest = expiries.soonest(); soonest != null && soonest.isExpiredAt(now);
-        soonest = expiries.soonest()) {
-      table.remove(soonest.key, soonest);
-      unlink(soonest);
-      removals.expired(soonest);
+    for (ExpiringNode<V> due = expiries.due(now); due != null; due = expiries.due(now)) {
+      table.remove(due.key, due);
+      unlink(due);
+      removals.expired(due);
     }
   }
 
   private void applyRead(Node<V> node) {
-    if (!node.retired) {
+    if (!node.isRetired()) {
       order.recordAccess(node);
     }
   }

@@ -8,24 +8,62 @@ import java.util.Map;
  * 8-byte alignment). It is a shallow estimate made once per write, never a walk of the object graph:
  *
  * <ul>
- *   <li>{@value #ENTRY_OVERHEAD} bytes per entry for the engine: the node, the hash table's node and slot;
+ *   <li>the engine's objects for the entry: the hash table's node ({@value #TABLE_NODE} bytes) and ours, by
+ *       class ({@value #PLAIN_NODE} bytes plain, {@value #TAGGED_NODE} with tags, {@value #EXPIRING_NODE}
+ *       with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the expiry queue; see
+ *       {@link Node});
  *   <li>the key: a compact string, one byte per character plus its headers;
- *   <li>{@value #TAG_OVERHEAD} bytes per tag for the tag index (the tag strings themselves are shared);
+ *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
+ *       strings themselves are shared);
  *   <li>the value: exact for strings, byte and char arrays and boxed primitives; for other arrays, collections
  *       and maps a fixed figure plus a reference (or a map node) per element, not the elements; any other
  *       object {@value #OTHER_OBJECT} bytes.
  * </ul>
+ *
+ * <p>The hash table's array is counted apart ({@link #table}): it is sized for the cache's bound up front
+ * and, like {@link java.util.concurrent.ConcurrentHashMap}'s, it grows but never shrinks.
  */
 final class SizeEstimator {
 
-  static final long ENTRY_OVERHEAD = 104;
-  static final long TAG_OVERHEAD = 48;
+  static final long TABLE_NODE = 32;
+  static final long PLAIN_NODE = 32;
+  static final long TAGGED_NODE = 40;
+  static final long EXPIRING_NODE = 48;
+  /** The expiry queue's slot (a reference and a long key: 12 bytes), with its array's spare room. */
+  static final long EXPIRY_SLOT = 16;
+  static final long TAG_OVERHEAD = 40;
   static final long OTHER_OBJECT = 64;
 
   private SizeEstimator() {}
 
-  static long entry(String key, Object value, int tagCount) {
-    return ENTRY_OVERHEAD + string(key) + TAG_OVERHEAD * tagCount + value(value);
+  static long entry(String key, Object value, boolean expires, int tagCount) {
+    return TABLE_NODE + node(expires, tagCount) + string(key) + tags(tagCount) + value(value);
+  }
+
+  private static long node(boolean expires, int tagCount) {
+    if (expires) {
+      return EXPIRING_NODE + EXPIRY_SLOT;
+    }
+    return tagCount == 0 ? PLAIN_NODE : TAGGED_NODE;
+  }
+
+  private static long tags(int tagCount) {
+    if (tagCount <= 1) {
+      return TAG_OVERHEAD * tagCount; // a single tag is stored without an array
+    }
+    return align(16 + 4L * tagCount) + TAG_OVERHEAD * tagCount;
+  }
+
+  /**
+   * The bytes of a {@link java.util.concurrent.ConcurrentHashMap}'s array made with {@code initialCapacity}
+   * once it has held {@code peakEntries}: the power of two it starts at, doubled whenever it was 3/4 full.
+   */
+  static long table(int initialCapacity, long peakEntries) {
+    long slots = Long.highestOneBit((long) (1.0 + initialCapacity / 0.75) - 1) << 1;
+    while (peakEntries >= slots - (slots >>> 2)) {
+      slots <<= 1;
+    }
+    return align(16 + 4 * slots);
   }
 
   static long value(Object value) {

@@ -18,13 +18,14 @@ final class TagIndex<V> {
   private final Map<String, Set<Node<V>>> nodesByTag = new HashMap<>();
 
   void add(Node<V> node) {
-    for (String tag : node.tags) {
-      nodesByTag.computeIfAbsent(tag, t -> new HashSet<>()).add(node);
+    for (int i = 0, count = node.tagCount(); i < count; i++) {
+      nodesByTag.computeIfAbsent(node.tag(i), t -> new HashSet<>()).add(node);
     }
   }
 
   void remove(Node<V> node) {
-    for (String tag : node.tags) {
+    for (int i = 0, count = node.tagCount(); i < count; i++) {
+      String tag = node.tag(i);
       Set<Node<V>> nodes = nodesByTag.get(tag);
       if (nodes != null && nodes.remove(node) && nodes.isEmpty()) {
         nodesByTag.remove(tag);

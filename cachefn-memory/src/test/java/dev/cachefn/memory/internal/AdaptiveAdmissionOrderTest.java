@@ -14,7 +14,7 @@ class AdaptiveAdmissionOrderTest {
   private final Map<String, Node<String>> live = new HashMap<>();
 
   private static Node<String> node(String key) {
-    return new Node<>(key, "v", Node.NEVER, Node.NO_TAGS, 0);
+    return new Node<>(key, "v", 0);
   }
 
   /** Inserts like the engine: record, then evict while over {@code capacity}; returns what was evicted. */

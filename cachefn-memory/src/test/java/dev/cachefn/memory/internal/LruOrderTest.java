@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LruOrderTest {
 
   private static Node<String> node(String key) {
-    return new Node<>(key, "v", Node.NEVER, Node.NO_TAGS, 0);
+    return new Node<>(key, "v", 0);
   }
 
   /** The keys from least to most recent, checking every backward link on the way. */

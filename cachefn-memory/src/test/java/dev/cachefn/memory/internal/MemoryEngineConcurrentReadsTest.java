@@ -65,7 +65,7 @@ class MemoryEngineConcurrentReadsTest {
     assertThat(ordered).hasSize(table.size());
     Set<Node<String>> inTable = new HashSet<>(table.values());
     assertThat(inTable).containsExactlyInAnyOrderElementsOf(ordered);
-    assertThat(ordered).noneMatch(node -> node.retired);
+    assertThat(ordered).noneMatch(Node::isRetired);
   }
 
   private static void await(CyclicBarrier barrier) {

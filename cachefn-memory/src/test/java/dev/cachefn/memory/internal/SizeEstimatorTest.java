@@ -1,0 +1,29 @@
+package dev.cachefn.memory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The estimate counts each entry's own node class and the hash table's array as it grows. */
+class SizeEstimatorTest {
+
+  @Test
+  void entryCostsFollowTheNodeClass() {
+    long plain = SizeEstimator.entry("k", "v", false, 0);
+    long expiring = SizeEstimator.entry("k", "v", true, 0);
+    long tagged = SizeEstimator.entry("k", "v", false, 1);
+
+    assertThat(plain).isEqualTo(64 + 48 + 48); // table node + node, key string, value string
+    assertThat(expiring - plain).isEqualTo(16 + SizeEstimator.EXPIRY_SLOT);
+    assertThat(tagged - plain).isEqualTo(8 + SizeEstimator.TAG_OVERHEAD); // one tag: no array
+    assertThat(SizeEstimator.entry("k", "v", true, 3) - expiring).isEqualTo(32 + 3 * SizeEstimator.TAG_OVERHEAD);
+  }
+
+  @Test
+  void tableIsSizedLikeTheHashMapsAndGrowsWhenThreeQuartersFull() {
+    assertThat(SizeEstimator.table(1_000, 0)).isEqualTo(16 + 4 * 2_048);
+    assertThat(SizeEstimator.table(1_000, 1_535)).isEqualTo(16 + 4 * 2_048);
+    assertThat(SizeEstimator.table(1_000, 1_536)).isEqualTo(16 + 4 * 4_096);
+    assertThat(SizeEstimator.table(50_000, 25_000)).isEqualTo(16 + 4 * 131_072);
+  }
+}
