@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
  * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
  * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
- * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. <b>Writes</b> that only
+ * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. The lookups of one view
+ * (the first cache of the namespace that records stats) are counted in that same stripe, so that counting a
+ * hit costs no search for a counter of its own ({@link #getCounted}). <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
  * access. Every other write takes the lock, first replays the buffered reads, then changes the table, the
  * order, the {@link ExpiryQueue} and the {@link TagIndex} together, removes due entries, and evicts while
