@@ -11,6 +11,7 @@ import dev.cachefn.Subscription;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
+import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
@@ -46,12 +47,16 @@ final class DefaultCache<V> implements Cache<V> {
 
   private final String name;
   private final @Nullable Duration defaultTtl;
-  private final boolean recordStats;
   private final Keyspace<V> keyspace;
+  /** The keyspace's own counting of hits and misses, when it offers one and stats are recorded. */
+  private final @Nullable LookupCounter<V> lookups;
+  /** Whether this cache counts hits and misses itself: stats are recorded and the keyspace does not count. */
+  private final boolean countsLookups;
   private final EventDispatcher<V> events;
   private final ConcurrentHashMap<String, Flight<V>> flights = new ConcurrentHashMap<>();
 
-  // per-thread cells, no atomic instruction on the hot paths (see Counter)
+  // per-thread cells, no atomic instruction on the hot paths (see Counter); hits and misses only when the
+  // keyspace does not count them (countsLookups)
   private final Counter hits = new Counter();
   private final Counter misses = new Counter();
   private final Counter sets = new Counter();
@@ -65,11 +70,12 @@ final class DefaultCache<V> implements Cache<V> {
   DefaultCache(CacheOptions options, Storage storage) {
     this.name = options.name();
     this.defaultTtl = options.defaultTtl();
-    this.recordStats = options.recordStats();
     this.events = new EventDispatcher<>(name);
     this.keyspace = storage.open(
         new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy()),
         new Removals());
+    this.lookups = options.recordStats() ? keyspace.lookupCounter() : null;
+    this.countsLookups = options.recordStats() && lookups == null;
   }
 
   @Override
@@ -83,7 +89,8 @@ final class DefaultCache<V> implements Cache<V> {
   public @Nullable V get(String key) {
     ensureOpen();
     Arguments.key(key);
-    V value = keyspace.get(key);
+    LookupCounter<V> counter = lookups;
+    V value = counter != null ? counter.get(key) : keyspace.get(key);
     if (value != null) {
       recordHit(key, value);
     } else {
@@ -93,14 +100,14 @@ final class DefaultCache<V> implements Cache<V> {
   }
 
   private void recordHit(String key, V value) {
-    if (recordStats) {
+    if (countsLookups) {
       hits.increment();
     }
     events.fireEntry(CacheEventType.HIT, key, value);
   }
 
   private void recordMiss(String key) {
-    if (recordStats) {
+    if (countsLookups) {
       misses.increment();
     }
     if (events.wants(CacheEventType.MISS)) {
@@ -113,13 +120,20 @@ final class DefaultCache<V> implements Cache<V> {
     ensureOpen();
     Arguments.keys(keys);
     Map<String, V> found = keyspace.getAll(keys);
+    long hitCount = 0;
+    long missCount = 0;
     for (String key : new LinkedHashSet<>(keys)) {
       V value = found.get(key);
       if (value != null) {
+        hitCount++;
         recordHit(key, value);
       } else {
+        missCount++;
         recordMiss(key);
       }
+    }
+    if (lookups != null) {
+      lookups.add(hitCount, missCount);
     }
     return found;
   }
@@ -481,8 +495,11 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public CacheStats stats() {
     ensureOpen();
+    LookupCounter<V> counter = lookups;
+    long hitCount = counter != null ? counter.hits() : hits.sum();
+    long missCount = counter != null ? counter.misses() : misses.sum();
     return new CacheStats(
-        hits.sum(), misses.sum(), sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
+        hitCount, missCount, sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
         keyspace.size(), keyspace.estimatedBytes(), keyspace.failures());
   }
 

@@ -94,6 +94,19 @@ public interface Keyspace<V> extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Optional: a counter through which the cache makes its counted lookups ({@code Cache.get} and the
+   * lookup of {@code getOrFetch}), for a storage that can count hits and misses for less than the cache's
+   * own counters cost (the in-memory storage counts them in the per-thread state that every read touches
+   * already). The default, {@code null}, leaves the counting to the cache, and so does {@code null} from a
+   * storage that cannot count for this keyspace now (the in-memory storage counts for one cache per
+   * namespace at a time). The cache asks at most once, when it opens the keyspace and records stats; the
+   * counter serves until this keyspace is closed.
+   */
+  default @Nullable LookupCounter<V> lookupCounter() {
+    return null;
+  }
+
   /** Detaches this view's removal listener; the entries stay for other views of the namespace. */
   @Override
   void close();

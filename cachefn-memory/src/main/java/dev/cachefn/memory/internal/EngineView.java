@@ -2,6 +2,7 @@ package dev.cachefn.memory.internal;
 
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.RemovalListener;
 import java.time.Duration;
 import java.util.Collection;
@@ -11,11 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener. */
+/**
+ * One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener,
+ * and, for the first view of the namespace that asks, the counting of its lookups.
+ */
 final class EngineView<V> implements Keyspace<V> {
 
   private final MemoryEngine<V> engine;
   private final RemovalListener<? super V> listener;
+  private @Nullable StripeCounter counter; // guarded by this
 
   EngineView(MemoryEngine<V> engine, RemovalListener<? super V> listener) {
     this.engine = engine;
@@ -106,7 +111,52 @@ final class EngineView<V> implements Keyspace<V> {
   }
 
   @Override
-  public void close() {
+  public synchronized @Nullable LookupCounter<V> lookupCounter() {
+    if (counter == null && engine.claimCounting(this)) {
+      counter = new StripeCounter(engine.countedHits(), engine.countedMisses());
+    }
+    return counter;
+  }
+
+  @Override
+  public synchronized void close() {
     engine.removeListener(listener);
+    if (counter != null) {
+      engine.releaseCounting(this);
+    }
+  }
+
+  /**
+   * Counts this view's lookups in the engine's read buffer, where a hit costs no lookup of a counter of its
+   * own; the engine counts for one view at a time, so the counts are this view's since it claimed them.
+   */
+  private final class StripeCounter implements LookupCounter<V> {
+    private final long hitsBefore;
+    private final long missesBefore;
+
+    StripeCounter(long hitsBefore, long missesBefore) {
+      this.hitsBefore = hitsBefore;
+      this.missesBefore = missesBefore;
+    }
+
+    @Override
+    public @Nullable V get(String key) {
+      return engine.getCounted(key);
+    }
+
+    @Override
+    public void add(long hits, long misses) {
+      engine.countLookups(hits, misses);
+    }
+
+    @Override
+    public long hits() {
+      return engine.countedHits() - hitsBefore;
+    }
+
+    @Override
+    public long misses() {
+      return engine.countedMisses() - missesBefore;
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
  * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
  * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
- * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. <b>Writes</b> that only
+ * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. The lookups of one view
+ * (the first cache of the namespace that records stats) are counted in that same stripe, so that counting a
+ * hit costs no search for a counter of its own ({@link #getCounted}). <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
  * access. Every other write takes the lock, first replays the buffered reads, then changes the table, the
  * order, the {@link ExpiryQueue} and the {@link TagIndex} together, removes due entries, and evicts while
@@ -42,6 +45,8 @@ final class MemoryEngine<V> {
   private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
   private final TagIndex<V> tags = new TagIndex<>();
   private final List<RemovalListener<? super V>> listeners = new CopyOnWriteArrayList<>();
+  /** The view whose lookups are counted here (see {@link #claimCounting}), or {@code null}. */
+  private final AtomicReference<@Nullable Object> countingView = new AtomicReference<>();
 
   // written under the lock, read without it
   private volatile long count;
@@ -78,27 +83,52 @@ final class MemoryEngine<V> {
   // ---- lock-free reads --------------------------------------------------------------------------------
 
   @Nullable V get(String key) {
+    return read(key, false);
+  }
+
+  /**
+   * Like {@link #get}, and counts the lookup, a hit in the reading thread's stripe of the read buffer (the
+   * stripe the read is recorded in anyway), a miss there too: see {@link #countedHits()}.
+   */
+  @Nullable V getCounted(String key) {
+    return read(key, true);
+  }
+
+  /** Inlined into {@link #get} and {@link #getCounted} with {@code counted} a constant. */
+  private @Nullable V read(String key, boolean counted) {
     Node<V> node = table.get(key);
     if (node == null) {
+      if (counted) {
+        reads.count(0, 1);
+      }
       return null;
     }
     if (node.expires() && node.isExpiredAt(ticker.read())) {
       expire(node);
+      if (counted) {
+        reads.count(0, 1);
+      }
       return null;
     }
-    recordRead(node);
+    if (!(counted ? reads.offerHit(node) : reads.offer(node))) {
+      applyReadOrDrop(node);
+    }
     return node.value;
   }
 
-  /**
-   * Hands a read to the buffer; when its stripe is full (or the thread has none) drains the buffer and
-   * applies the read itself, if the lock is free. A taken lock means other threads are at work: the read
-   * is dropped and the buffer starts sampling.
-   */
+  /** Hands a read that is no lookup (an in-place write) to the buffer, as {@link #get} does. */
   private void recordRead(Node<V> node) {
-    if (reads.offer(node)) {
-      return;
+    if (!reads.offer(node)) {
+      applyReadOrDrop(node);
     }
+  }
+
+  /**
+   * The read's stripe is full (or the thread has none): drains the buffer and applies the read itself, if
+   * the lock is free. A taken lock means other threads are at work: the read is dropped and the buffer
+   * starts sampling. Kept out of the read path so that the path stays small enough to be inlined.
+   */
+  private void applyReadOrDrop(Node<V> node) {
     if (!lock.tryLock()) {
       reads.contended();
       return;
@@ -111,6 +141,32 @@ final class MemoryEngine<V> {
       lock.unlock();
     }
     removals.notify(listeners);
+  }
+
+  /**
+   * Makes {@code view} the one whose lookups {@link #getCounted} counts, if no other view is; the caller
+   * then reads the counts relative to their values now. Lookups of a view that is closing may still land
+   * after it has released the counts to a next view: only those racing with the close.
+   */
+  boolean claimCounting(Object view) {
+    return countingView.compareAndSet(null, view);
+  }
+
+  void releaseCounting(Object view) {
+    countingView.compareAndSet(view, null);
+  }
+
+  /** Counts lookups made through {@link #get} and judged by the counting view itself (a batch read). */
+  void countLookups(long hits, long misses) {
+    reads.count(hits, misses);
+  }
+
+  long countedHits() {
+    return reads.hits();
+  }
+
+  long countedMisses() {
+    return reads.misses();
   }
 
   boolean contains(String key) {

@@ -2,6 +2,7 @@ package dev.cachefn.memory.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,9 @@ final class ReadBuffer<E> {
   /** Lazily created, claimed by CAS; {@code null} until a thread hashes there. */
   private final @Nullable Stripe[] stripes;
   private final int stripeMask;
+  /** Lookups counted by threads that own no stripe. */
+  private final LongAdder strayHits = new LongAdder();
+  private final LongAdder strayMisses = new LongAdder();
   /** Whether reads are sampled; written rarely (only when it changes), read by every recording. */
   private volatile boolean sampling;
   /** Consecutive drains that found reads of other threads, and that found none; touched by the drainer only. */
@@ -61,16 +65,70 @@ final class ReadBuffer<E> {
    * the read itself under the lock (its stripe is full, or it has none).
    */
   boolean offer(E element) {
+    return offer(element, false);
+  }
+
+  /** Like {@link #offer}, and counts the read as a hit of the counted lookups (see {@link #hits()}). */
+  boolean offerHit(E element) {
+    return offer(element, true);
+  }
+
+  private boolean offer(E element, boolean hit) {
     Thread thread = Thread.currentThread();
     int index = indexOf(thread);
     Stripe stripe = stripes[index];
     if (stripe == null || stripe.owner != thread) {
       stripe = find(thread, index);
       if (stripe == null) {
+        if (hit) {
+          strayHits.increment();
+        }
         return sampling && ThreadLocalSampler.skip();
       }
     }
-    return stripe.offer(element, sampling);
+    return stripe.offer(element, sampling, hit);
+  }
+
+  /**
+   * Counts lookups in the calling thread's stripe, next to its reads, so that counting a hit costs no
+   * lookup of its own: a miss, or a batch of hits and misses the cache counted itself. A thread that owns
+   * no stripe counts in a shared adder.
+   */
+  void count(long hits, long misses) {
+    Thread thread = Thread.currentThread();
+    int index = indexOf(thread);
+    Stripe stripe = stripes[index];
+    if (stripe == null || stripe.owner != thread) {
+      stripe = find(thread, index);
+      if (stripe == null) {
+        strayHits.add(hits);
+        strayMisses.add(misses);
+        return;
+      }
+    }
+    stripe.count(hits, misses);
+  }
+
+  /** The hits counted by {@link #offerHit} and {@link #count} since the buffer was made. */
+  long hits() {
+    long sum = strayHits.sum();
+    for (Stripe stripe : stripes) {
+      if (stripe != null) {
+        sum += stripe.hits();
+      }
+    }
+    return sum;
+  }
+
+  /** The misses counted by {@link #count} since the buffer was made. */
+  long misses() {
+    long sum = strayMisses.sum();
+    for (Stripe stripe : stripes) {
+      if (stripe != null) {
+        sum += stripe.misses();
+      }
+    }
+    return sum;
   }
 
   /** Notes that a reader found the lock taken: other threads are at work, so start sampling. */
@@ -181,18 +239,25 @@ final class ReadBuffer<E> {
     long tail;
     /** Reads the owner has seen, recorded or not: the sampling clock. */
     long reads;
+    /** Counted lookups of the owner (see {@link ReadBuffer#count}); written by the owner only. */
+    long hits;
+    long misses;
   }
 
   /** One thread's ring of recorded reads. */
   @SuppressWarnings("unused")
   private static final class Stripe extends StripeCursors {
     private static final VarHandle TAIL;
+    private static final VarHandle HITS;
+    private static final VarHandle MISSES;
     private static final VarHandle OWNER;
 
     static {
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         TAIL = lookup.findVarHandle(StripeCursors.class, "tail", long.class);
+        HITS = lookup.findVarHandle(StripeCursors.class, "hits", long.class);
+        MISSES = lookup.findVarHandle(StripeCursors.class, "misses", long.class);
         OWNER = lookup.findVarHandle(StripeOwner.class, "owner", Thread.class);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
@@ -216,8 +281,11 @@ final class ReadBuffer<E> {
     }
 
     /** Called by the owner only. */
-    boolean offer(Object element, boolean sampling) {
+    boolean offer(Object element, boolean sampling, boolean hit) {
       long seen = ++reads;
+      if (hit) {
+        HITS.setOpaque(this, hits + 1); // one writer: no atomic read-modify-write; opaque for hits()
+      }
       if (sampling && (seen & SAMPLE_MASK) != 0) {
         return true;
       }
@@ -228,6 +296,20 @@ final class ReadBuffer<E> {
       slots[(int) (t & STRIPE_MASK)] = element;
       TAIL.setRelease(this, t + 1); // publishes the slot to the drainer
       return true;
+    }
+
+    /** Called by the owner only. */
+    void count(long hitCount, long missCount) {
+      HITS.setOpaque(this, hits + hitCount);
+      MISSES.setOpaque(this, misses + missCount);
+    }
+
+    long hits() {
+      return (long) HITS.getOpaque(this);
+    }
+
+    long misses() {
+      return (long) MISSES.getOpaque(this);
     }
 
     /** Called by the drainer under the engine's lock; returns whether there was anything. */

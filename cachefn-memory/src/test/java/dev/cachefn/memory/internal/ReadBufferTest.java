@@ -140,4 +140,36 @@ class ReadBufferTest {
     assertThat(refused.get()).isEqualTo(threads - recorded.get());
     assertThat(drained).hasSize(recorded.get()).doesNotHaveDuplicates();
   }
+
+  @Test
+  void hitsAreCountedOnlyForOffersThatSaySoAndMissesOnlyWhenCounted() {
+    buffer.offer(1); // a read that is no counted lookup (an in-place write)
+    buffer.offerHit(2);
+    buffer.offerHit(3);
+    buffer.count(0, 1);
+    buffer.count(5, 2);
+
+    assertThat(buffer.hits()).isEqualTo(7);
+    assertThat(buffer.misses()).isEqualTo(3);
+    assertThat(drain()).containsExactly(1, 2, 3);
+    assertThat(buffer.hits()).as("draining leaves the counts").isEqualTo(7);
+  }
+
+  @Test
+  void countsSurviveTheirThreadAndSampling() throws InterruptedException {
+    inOtherThread(() -> buffer.offerHit(1));
+    drain();
+    inOtherThread(() -> {
+      buffer.offerHit(2);
+      buffer.count(0, 1);
+    });
+    drain();
+    assertThat(buffer.isSampling()).isTrue();
+    for (int i = 0; i < 4 * ReadBuffer.SAMPLE_PERIOD; i++) {
+      buffer.offerHit(i); // mostly skipped for the order, every one counted
+    }
+
+    assertThat(buffer.hits()).isEqualTo(2 + 4 * ReadBuffer.SAMPLE_PERIOD);
+    assertThat(buffer.misses()).isEqualTo(1);
+  }
 }
