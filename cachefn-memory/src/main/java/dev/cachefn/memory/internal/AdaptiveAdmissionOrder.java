@@ -43,7 +43,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private long windowTarget;
   private long protectedTarget;
 
-  /** An order whose window is chosen by trials from {@value WindowTrials#MIN_CAPACITY} entries on, else by a climber. */
+  /** An order whose window is chosen by trials from {@value WindowTrials#MIN_CAPACITY} entries on, else by climbing. */
   AdaptiveAdmissionOrder(long capacity) {
     this(capacity, capacity < WindowTrials.MIN_CAPACITY ? new WindowClimber(capacity) : null);
   }

@@ -32,6 +32,11 @@ final class WindowTrials {
   static final int MAX_SAMPLE_SHIFT = 6;
   /** Caches below this capacity would need too large a sample: they keep the {@link WindowClimber}. */
   static final long MIN_CAPACITY = 8L * MIN_TRIAL_ENTRIES;
+  /**
+   * Periods compared before the first move: the trials start as cold as the cache, and an early lead (LRU's,
+   * while everything still fits) says little about the steady state.
+   */
+  static final int WARMUP = 4;
   /** How much of a score is left after each period. */
   static final double DECAY = 0.8;
   /** The relative lead a larger share needs over the share in use. */
@@ -47,6 +52,7 @@ final class WindowTrials {
   private final int period;
   private int sampled;
   private int inUse;
+  private int periods;
 
   WindowTrials(long capacity, FrequencySketch sketch) {
     this.capacity = Math.max(1, capacity);
@@ -102,7 +108,7 @@ final class WindowTrials {
       }
     }
     double margin = leader > inUse ? GROW_MARGIN : SHRINK_MARGIN;
-    if (scores[leader] > scores[inUse] * (1 + margin)) {
+    if (++periods > WARMUP && scores[leader] > scores[inUse] * (1 + margin)) {
       inUse = leader;
     }
   }
