@@ -14,13 +14,13 @@ package dev.cachefn.memory.internal;
  * share only on a clear lead over the share in use: {@value #GROW_MARGIN} (relative) to a larger window,
  * {@value #SHRINK_MARGIN} to a smaller one. Changing the share costs the cache hits (growing the window evicts
  * main-area entries chosen by frequency; shrinking hands the window's entries to the main area unchecked), so
- * without these margins it would follow every noisy period. Hysteresis, decay and shares were tuned on the
- * four shared traces.
+ * without these margins it would follow every noisy period; nor does it move in the first {@value #WARMUP}
+ * periods. Margins, warm-up, decay and shares were tuned on the four shared traces.
  *
  * <p>Cost: one hash test per access, and for the sampled ones an O(1) step per trial. Memory: about
- * {@code 5 × 17} bytes per simulated entry: under 1.5 bytes per cache entry from 32,768 entries on, at
- * most about 85 KB, and about 10 bytes per entry at the smallest capacity that uses it,
- * {@value #MIN_CAPACITY}. Not thread-safe.
+ * {@code 5 × 17} bytes per simulated entry: about 10 bytes per cache entry at the smallest capacity that
+ * uses trials, {@value #MIN_CAPACITY}, falling to 1.3 bytes per entry from 32,768 entries on (trials of
+ * 1/64 of the capacity). Not thread-safe.
  */
 final class WindowTrials {
 
