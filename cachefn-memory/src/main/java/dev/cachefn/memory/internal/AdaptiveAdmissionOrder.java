@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Admission asks for a clear lead once counts are warm ({@value #WARM} or more): a candidate that was
  * just used is always one count ahead of a resident whose turn has not come yet in a loop, and that lead
- * alone would make the policy churn like LRU. The window's share of the capacity is tuned by a
- * {@link WindowClimber}: a recency-friendly workload grows it (towards LRU), a scan- or frequency-heavy one
- * keeps it small.
+ * alone would make the policy churn like LRU. The window's share of the capacity adapts to the workload:
+ * a recency-friendly one grows it (towards LRU), a scan- or frequency-heavy one keeps it small. From
+ * {@value WindowTrials#MIN_CAPACITY} entries on, {@link WindowTrials} choose it by simulating a hash-sampled
+ * subset of the keys at several fixed shares (it can jump across a share range that does worse than both
+ * ends, which hill climbing cannot); smaller caches, too small to sample, use a {@link WindowClimber}.
  *
  * <p>Every operation is O(1), apart from the sketch's ageing, one pass over its table per
  * {@code 10 × capacity} counts. Reads that never reach the policy (dropped under contention) only make an
@@ -32,7 +34,8 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
   private final long capacity;
   private final FrequencySketch sketch;
-  private final WindowClimber climber;
+  private final @Nullable WindowClimber climber;
+  private final @Nullable WindowTrials trials;
   private final RecencyList<V> window = new RecencyList<>();
   private final RecencyList<V> probation = new RecencyList<>();
   private final RecencyList<V> protectedArea = new RecencyList<>();
@@ -40,15 +43,18 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private long windowTarget;
   private long protectedTarget;
 
+  /** An order whose window is chosen by trials from {@value WindowTrials#MIN_CAPACITY} entries on, else by climbing. */
   AdaptiveAdmissionOrder(long capacity) {
-    this(capacity, new WindowClimber(capacity));
+    this(capacity, capacity < WindowTrials.MIN_CAPACITY ? new WindowClimber(capacity) : null);
   }
 
-  AdaptiveAdmissionOrder(long capacity, WindowClimber climber) {
+  /** An order whose window is chosen by {@code climber}, or by trials if it is {@code null}. */
+  AdaptiveAdmissionOrder(long capacity, @Nullable WindowClimber climber) {
     this.capacity = Math.max(1, capacity);
     this.sketch = new FrequencySketch(this.capacity);
     this.climber = climber;
-    resize(climber.window());
+    this.trials = climber == null ? new WindowTrials(this.capacity, sketch) : null;
+    resize(climber != null ? climber.window() : trials.window());
   }
 
   /** How many entries the window aims to hold now. */
@@ -61,11 +67,12 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     node.setSegment(WINDOW);
     window.addLast(node);
     sketch.ensureCapacity(size());
-    sketch.increment(node.key.hashCode());
+    int hash = node.key.hashCode();
+    sketch.increment(hash);
     while (window.size() > windowTarget && size() <= capacity) {
       moveToProbation(window.head()); // room to spare: no contest needed
     }
-    resize(climber.onMiss());
+    resize(climber != null ? climber.onMiss() : trials.record(hash));
   }
 
   @Override
@@ -78,9 +85,10 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
   @Override
   public void recordAccess(Node<V> node) {
-    sketch.increment(node.key.hashCode());
+    int hash = node.key.hashCode();
+    sketch.increment(hash);
     touch(node);
-    resize(climber.onHit());
+    resize(climber != null ? climber.onHit() : trials.record(hash));
   }
 
   @Override

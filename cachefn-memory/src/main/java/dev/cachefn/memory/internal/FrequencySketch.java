@@ -4,10 +4,12 @@ import java.util.Arrays;
 
 /**
  * An approximate, ageing count of how often each key was seen recently: a count-min sketch of 4-bit
- * counters. A key maps to four counters (double hashing over one table); its estimate is the smallest of
- * them, and an increment raises only the counters that hold that smallest value (conservative update),
- * which keeps collisions from inflating estimates. Counts saturate at 15. After {@code 10 × capacity}
- * increments (at least 10,240) every counter is halved, so old popularity fades and the sketch follows the workload.
+ * counters. A key maps to four counters, all in one 64-byte block of the table (so a read or an increment
+ * touches one cache line, not four): one counter in each pair of longs of the block, at a nibble chosen by
+ * the key's hash. Its estimate is the smallest of them, and an increment raises only the counters that hold
+ * that smallest value (conservative update), which keeps collisions from inflating estimates. Counts
+ * saturate at 15. After {@code 10 × capacity} increments (at least 10,240) every counter is halved, so old
+ * popularity fades and the sketch follows the workload.
  *
  * <p>Memory: one {@code long} (16 counters) per entry held, the entry count rounded up to a power of two,
  * grown as the cache fills (at most 32 MiB). Not thread-safe: the engine uses it under its lock.
@@ -30,7 +32,7 @@ final class FrequencySketch {
 
   private final long capacity;
   private long[] table;
-  private int counterMask;
+  private int blockMask;
   private int sampleSize;
   private int additions;
 
@@ -61,7 +63,7 @@ final class FrequencySketch {
 
   private void allocate(int longs) {
     table = new long[longs];
-    counterMask = longs * 16 - 1;
+    blockMask = longs / 8 - 1;
     sampleSize = (int) (10 * Math.max(MIN_AGEING_ENTRIES, Math.min(capacity, longs / LONGS_PER_ENTRY)));
     additions = 0;
   }
@@ -69,11 +71,11 @@ final class FrequencySketch {
   /** The estimated recent count of {@code hash}, 0 to {@value #MAX_COUNT}. */
   int frequency(int hash) {
     long mixed = mix(hash);
-    int first = (int) mixed;
-    int step = (int) (mixed >>> 32) | 1;
+    int block = block(mixed);
+    int spread = (int) (mixed >>> 32);
     int min = MAX_COUNT;
     for (int i = 0; i < 4; i++) {
-      min = Math.min(min, counter(first + i * step));
+      min = Math.min(min, (int) (table[slot(block, spread, i)] >>> shift(spread, i)) & 0xF);
     }
     return min;
   }
@@ -81,27 +83,35 @@ final class FrequencySketch {
   /** Counts one more occurrence of {@code hash}; every {@code 10 × capacity} of them, halves all counts. */
   void increment(int hash) {
     long mixed = mix(hash);
-    int first = (int) mixed;
-    int step = (int) (mixed >>> 32) | 1;
-    int c0 = counter(first);
-    int c1 = counter(first + step);
-    int c2 = counter(first + 2 * step);
-    int c3 = counter(first + 3 * step);
+    int block = block(mixed);
+    int spread = (int) (mixed >>> 32);
+    int i0 = slot(block, spread, 0);
+    int i1 = slot(block, spread, 1);
+    int i2 = slot(block, spread, 2);
+    int i3 = slot(block, spread, 3);
+    int s0 = shift(spread, 0);
+    int s1 = shift(spread, 1);
+    int s2 = shift(spread, 2);
+    int s3 = shift(spread, 3);
+    int c0 = (int) (table[i0] >>> s0) & 0xF;
+    int c1 = (int) (table[i1] >>> s1) & 0xF;
+    int c2 = (int) (table[i2] >>> s2) & 0xF;
+    int c3 = (int) (table[i3] >>> s3) & 0xF;
     int min = Math.min(Math.min(c0, c1), Math.min(c2, c3));
     if (min == MAX_COUNT) {
       return;
     }
     if (c0 == min) {
-      raise(first);
+      table[i0] += 1L << s0;
     }
     if (c1 == min) {
-      raise(first + step);
+      table[i1] += 1L << s1;
     }
     if (c2 == min) {
-      raise(first + 2 * step);
+      table[i2] += 1L << s2;
     }
     if (c3 == min) {
-      raise(first + 3 * step);
+      table[i3] += 1L << s3;
     }
     if (++additions >= sampleSize) {
       halve();
@@ -122,17 +132,22 @@ final class FrequencySketch {
     additions >>>= 1;
   }
 
-  private int counter(int index) {
-    int masked = index & counterMask;
-    return (int) (table[masked >>> 4] >>> ((masked & 15) << 2)) & 0xF;
+  /** The first of the 8 longs (one 64-byte cache line) that hold all four counters of a key. */
+  private int block(long mixed) {
+    return ((int) mixed & blockMask) << 3;
   }
 
-  private void raise(int index) {
-    int masked = index & counterMask;
-    table[masked >>> 4] += 1L << ((masked & 15) << 2);
+  /** The long of the {@code i}-th counter: the i-th pair of the block, one of the two by a hash bit. */
+  private static int slot(int block, int spread, int i) {
+    return block + (i << 1) + ((spread >>> i) & 1);
   }
 
-  /** Spreads a (possibly weak) 32-bit hash over 64 bits: two independent halves for double hashing. */
+  /** The bit offset of the {@code i}-th counter in its long: one of 16 nibbles, by 4 more hash bits. */
+  private static int shift(int spread, int i) {
+    return ((spread >>> (8 + (i << 2))) & 15) << 2;
+  }
+
+  /** Spreads a (possibly weak) 32-bit hash over 64 bits: the low half picks the block, the high half the counters. */
   private static long mix(int hash) {
     long x = (hash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L;
     x ^= x >>> 29;
