@@ -94,26 +94,30 @@ final class MemoryEngine<V> {
     return read(key, true);
   }
 
-  /** Inlined into {@link #get} and {@link #getCounted} with {@code counted} a constant. */
+  /**
+   * Inlined into {@link #get} and {@link #getCounted} with {@code counted} a constant; the rare paths (a
+   * miss, an expired entry, a full stripe) are calls, so that the hit path stays small enough to inline.
+   */
   private @Nullable V read(String key, boolean counted) {
     Node<V> node = table.get(key);
-    if (node == null) {
-      if (counted) {
-        reads.count(0, 1);
-      }
-      return null;
-    }
-    if (node.expires() && node.isExpiredAt(ticker.read())) {
-      expire(node);
-      if (counted) {
-        reads.count(0, 1);
-      }
-      return null;
+    if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
+      return missed(node, counted);
     }
     if (!(counted ? reads.offerHit(node) : reads.offer(node))) {
       applyReadOrDrop(node);
     }
     return node.value;
+  }
+
+  /** A lookup that found nothing live: removes the expired {@code node}, if any, and counts the miss. */
+  private @Nullable V missed(@Nullable Node<V> node, boolean counted) {
+    if (node != null) {
+      expire(node);
+    }
+    if (counted) {
+      reads.count(0, 1);
+    }
+    return null;
   }
 
   /** Hands a read that is no lookup (an in-place write) to the buffer, as {@link #get} does. */

@@ -75,16 +75,21 @@ final class ReadBuffer<E> {
 
   private boolean offer(E element, boolean hit) {
     Thread thread = Thread.currentThread();
-    int index = indexOf(thread);
-    Stripe stripe = stripes[index];
-    if (stripe == null || stripe.owner != thread) {
-      stripe = find(thread, index);
-      if (stripe == null) {
-        if (hit) {
-          strayHits.increment();
-        }
-        return sampling && ThreadLocalSampler.skip();
+    Stripe stripe = stripes[indexOf(thread)];
+    if (stripe != null && stripe.owner == thread) {
+      return stripe.offer(element, sampling, hit);
+    }
+    return offerAwayFromHome(thread, element, hit);
+  }
+
+  /** {@link #offer} for a thread whose home stripe is not its own: kept out of the inlined hit path. */
+  private boolean offerAwayFromHome(Thread thread, E element, boolean hit) {
+    Stripe stripe = find(thread, indexOf(thread));
+    if (stripe == null) {
+      if (hit) {
+        strayHits.increment();
       }
+      return sampling && ThreadLocalSampler.skip();
     }
     return stripe.offer(element, sampling, hit);
   }
