@@ -84,7 +84,7 @@ final class ReadBuffer<E> {
 
   /** {@link #offer} for a thread whose home stripe is not its own: kept out of the inlined hit path. */
   private boolean offerAwayFromHome(Thread thread, E element, boolean hit) {
-    Stripe stripe = find(thread, indexOf(thread));
+    Stripe stripe = find(thread);
     if (stripe == null) {
       if (hit) {
         strayHits.increment();
@@ -100,16 +100,11 @@ final class ReadBuffer<E> {
    * no stripe counts in a shared adder.
    */
   void count(long hits, long misses) {
-    Thread thread = Thread.currentThread();
-    int index = indexOf(thread);
-    Stripe stripe = stripes[index];
-    if (stripe == null || stripe.owner != thread) {
-      stripe = find(thread, index);
-      if (stripe == null) {
-        strayHits.add(hits);
-        strayMisses.add(misses);
-        return;
-      }
+    Stripe stripe = find(Thread.currentThread());
+    if (stripe == null) {
+      strayHits.add(hits);
+      strayMisses.add(misses);
+      return;
     }
     stripe.count(hits, misses);
   }
@@ -184,6 +179,13 @@ final class ReadBuffer<E> {
 
   private int indexOf(Thread thread) {
     return (int) ((thread.getId() * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
+  }
+
+  /** The stripe {@code thread} owns (its home stripe or one near it), else one it can claim, else null. */
+  private @Nullable Stripe find(Thread thread) {
+    int index = indexOf(thread);
+    Stripe stripe = stripes[index];
+    return stripe != null && stripe.owner == thread ? stripe : find(thread, index);
   }
 
   /**
