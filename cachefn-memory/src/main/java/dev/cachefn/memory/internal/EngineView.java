@@ -19,13 +19,23 @@ import org.jspecify.annotations.Nullable;
 final class EngineView<V> implements Keyspace<V> {
 
   private final MemoryEngine<V> engine;
-  private final RemovalListener<? super V> listener;
+  private final EngineListener<V> listener;
   private @Nullable StripeCounter counter; // guarded by this
 
   EngineView(MemoryEngine<V> engine, RemovalListener<? super V> listener) {
     this.engine = engine;
-    this.listener = listener;
-    engine.addListener(listener);
+    this.listener = new EngineListener<>() {
+      @Override
+      public void evicted(Object key, V value) {
+        listener.evicted((String) key, value);
+      }
+
+      @Override
+      public void expired(Object key, V value) {
+        listener.expired((String) key, value);
+      }
+    };
+    engine.addListener(this.listener);
   }
 
   @Override

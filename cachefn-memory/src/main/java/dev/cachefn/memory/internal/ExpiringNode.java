@@ -8,7 +8,7 @@ class ExpiringNode<V> extends Node<V> {
   /** Index in the expiry queue's heap, -1 when not queued; guarded by the engine's lock. */
   int heapIndex = -1;
 
-  ExpiringNode(String key, V value, long expiresAt, long weight) {
+  ExpiringNode(Object key, V value, long expiresAt, long weight) {
     super(key, value, weight);
     this.expiresAt = expiresAt;
   }
@@ -19,7 +19,7 @@ class ExpiringNode<V> extends Node<V> {
     /** One tag as a {@code String}, more as a {@code String[]} (see {@link Node#storedTags}). */
     final Object tags;
 
-    Tagged(String key, V value, long expiresAt, String[] tags, long weight) {
+    Tagged(Object key, V value, long expiresAt, String[] tags, long weight) {
       super(key, value, expiresAt, weight);
       this.tags = storedTags(tags);
     }

@@ -2,10 +2,10 @@ package dev.cachefn.memory.internal;
 
 import dev.cachefn.Ticker;
 import dev.cachefn.spi.GlobPattern;
-import dev.cachefn.spi.RemovalListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +38,15 @@ final class MemoryEngine<V> {
   private final String namespace;
   private final long maxSize;
   private final Ticker ticker;
-  private final ConcurrentHashMap<String, Node<V>> table;
+  private final ConcurrentHashMap<Object, Node<V>> table;
+  /** Whether every key is a {@code String}, so that a literal pattern is one lookup. */
+  private final boolean textKeys;
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final EvictionOrder<V> order;
   private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
   private final TagIndex<V> tags = new TagIndex<>();
-  private final List<RemovalListener<? super V>> listeners = new CopyOnWriteArrayList<>();
+  private final List<EngineListener<? super V>> listeners = new CopyOnWriteArrayList<>();
   /** The view whose lookups are counted here (see {@link #claimCounting}), or {@code null}. */
   private final AtomicReference<@Nullable Object> countingView = new AtomicReference<>();
 
@@ -56,11 +58,17 @@ final class MemoryEngine<V> {
   private final int initialCapacity;
 
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
+    this(namespace, maxSize, ticker, order, true);
+  }
+
+  /** {@code textKeys}: whether every key is a {@code String} (a storage), or keys may be any object. */
+  MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order, boolean textKeys) {
+    this.textKeys = textKeys;
     this.order = order;
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
-    this.initialCapacity = (int) Math.min(maxSize, 1 << 16);
+    this.initialCapacity = maxSize == Long.MAX_VALUE ? 16 : (int) Math.min(maxSize, 1 << 16);
     this.table = new ConcurrentHashMap<>(initialCapacity);
   }
 
@@ -72,17 +80,17 @@ final class MemoryEngine<V> {
     return maxSize;
   }
 
-  void addListener(RemovalListener<? super V> listener) {
+  void addListener(EngineListener<? super V> listener) {
     listeners.add(listener);
   }
 
-  void removeListener(RemovalListener<? super V> listener) {
+  void removeListener(EngineListener<? super V> listener) {
     listeners.remove(listener);
   }
 
   // ---- lock-free reads --------------------------------------------------------------------------------
 
-  @Nullable V get(String key) {
+  @Nullable V get(Object key) {
     return read(key, false);
   }
 
@@ -90,7 +98,7 @@ final class MemoryEngine<V> {
    * Like {@link #get}, and counts the lookup, a hit in the reading thread's stripe of the read buffer (the
    * stripe the read is recorded in anyway), a miss there too: see {@link #countedHits()}.
    */
-  @Nullable V getCounted(String key) {
+  @Nullable V getCounted(Object key) {
     return read(key, true);
   }
 
@@ -98,7 +106,7 @@ final class MemoryEngine<V> {
    * Inlined into {@link #get} and {@link #getCounted} with {@code counted} a constant; the rare paths (a
    * miss, an expired entry, a full stripe) are calls, so that the hit path stays small enough to inline.
    */
-  private @Nullable V read(String key, boolean counted) {
+  private @Nullable V read(Object key, boolean counted) {
     Node<V> node = table.get(key);
     if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
       return missed(node, counted);
@@ -173,7 +181,13 @@ final class MemoryEngine<V> {
     return reads.misses();
   }
 
-  boolean contains(String key) {
+  /** The live value of {@code key} without recording a use (no read is buffered), or {@code null}. */
+  @Nullable V peek(Object key) {
+    Node<V> node = table.get(key);
+    return node == null || (node.expires() && node.isExpiredAt(ticker.read())) ? null : node.value;
+  }
+
+  boolean contains(Object key) {
     Node<V> node = table.get(key);
     return node != null && !(node.expires() && node.isExpiredAt(ticker.read()));
   }
@@ -181,7 +195,7 @@ final class MemoryEngine<V> {
   List<String> keys(GlobPattern pattern) {
     long now = ticker.read();
     List<String> keys = new ArrayList<>();
-    String literal = pattern.literal();
+    String literal = textKeys ? pattern.literal() : null;
     if (literal != null) {
       Node<V> node = table.get(literal);
       if (node != null && !node.isExpiredAt(now)) {
@@ -190,8 +204,11 @@ final class MemoryEngine<V> {
       return keys;
     }
     for (Node<V> node : table.values()) {
-      if (!node.isExpiredAt(now) && pattern.matches(node.key)) {
-        keys.add(node.key);
+      if (!node.isExpiredAt(now)) {
+        String text = text(node.key);
+        if (pattern.matches(text)) {
+          keys.add(text);
+        }
       }
     }
     return keys;
@@ -204,8 +221,11 @@ final class MemoryEngine<V> {
       if (entries.size() >= limit) {
         break;
       }
-      if (!node.isExpiredAt(now) && pattern.matches(node.key)) {
-        entries.put(node.key, node.value);
+      if (!node.isExpiredAt(now)) {
+        String text = text(node.key);
+        if (pattern.matches(text)) {
+          entries.put(text, node.value);
+        }
       }
     }
     return entries;
@@ -221,7 +241,7 @@ final class MemoryEngine<V> {
 
   // ---- writes, under the lock -------------------------------------------------------------------------
 
-  void put(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+  void put(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
     if (ttl == null && entryTags.isEmpty() && updateInPlace(key, value)) {
       return;
     }
@@ -246,7 +266,7 @@ final class MemoryEngine<V> {
    * entries as they always do. A write that races with a removal of the node is ordered before it (it read the node while it was
    * in the table), so its value disappears with the node, as if the removal came just after.
    */
-  private boolean updateInPlace(String key, V value) {
+  private boolean updateInPlace(Object key, V value) {
     Node<V> node = table.get(key);
     if (node == null || node.expires() || node.isTagged()
         || node.weight() != Node.recordedWeight(SizeEstimator.entry(key, value, false, 0))) {
@@ -261,7 +281,7 @@ final class MemoryEngine<V> {
     return true;
   }
 
-  boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+  boolean putIfAbsent(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
     Node<V> node = newNode(key, value, ttl, entryTags);
     Removals<V> removals = new Removals<>();
     boolean stored = false;
@@ -299,7 +319,7 @@ final class MemoryEngine<V> {
     removals.notify(listeners);
   }
 
-  private Node<V> newNode(String key, V value, @Nullable Duration ttl, Set<String> entryTags) {
+  private Node<V> newNode(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
     long expiresAt = ttl == null ? Node.NEVER : ticker.read() + saturatedNanos(ttl);
     String[] tagArray = entryTags.isEmpty() ? Node.NO_TAGS : entryTags.toArray(new String[0]);
     return Node.create(key, value, expiresAt, tagArray,
@@ -341,7 +361,7 @@ final class MemoryEngine<V> {
     }
   }
 
-  boolean remove(String key) {
+  boolean remove(Object key) {
     Removals<V> removals = new Removals<>();
     boolean removedLive;
     lock.lock();
@@ -387,7 +407,7 @@ final class MemoryEngine<V> {
   }
 
   int removeByPattern(GlobPattern pattern) {
-    String literal = pattern.literal();
+    String literal = textKeys ? pattern.literal() : null;
     if (literal != null) {
       return remove(literal) ? 1 : 0;
     }
@@ -396,7 +416,7 @@ final class MemoryEngine<V> {
     lock.lock();
     try {
       for (Node<V> node : table.values()) {
-        if (pattern.matches(node.key)) {
+        if (pattern.matches(text(node.key))) {
           removed += removeNode(node, removals) ? 1 : 0;
         }
       }
@@ -405,6 +425,34 @@ final class MemoryEngine<V> {
     }
     removals.notify(listeners);
     return removed;
+  }
+
+  /**
+   * Removes the entry of {@code key} if its value is {@code expected} (the same object); true if it did.
+   * An expired entry is removed too and reported as expired.
+   */
+  boolean removeIf(Object key, V expected) {
+    Removals<V> removals = new Removals<>();
+    boolean removedLive;
+    lock.lock();
+    try {
+      Node<V> node = table.get(key);
+      removedLive = node != null && node.value == expected && removeNode(node, removals);
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return removedLive;
+  }
+
+  /** The entries, weakly consistent (see {@link ConcurrentHashMap#values()}), expired ones included. */
+  Iterator<Node<V>> nodes() {
+    return table.values().iterator();
+  }
+
+  /** The text patterns match: the key itself for a storage, its {@code toString()} otherwise. */
+  private static String text(Object key) {
+    return key instanceof String string ? string : String.valueOf(key);
   }
 
   int clear() {

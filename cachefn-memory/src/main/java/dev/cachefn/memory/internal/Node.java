@@ -42,7 +42,8 @@ class Node<V> {
     }
   }
 
-  final String key;
+  /** Compared with {@code equals}/{@code hashCode}: a {@code String} for a storage, any object for an {@link EntryStore}. */
+  final Object key;
   /** Read with acquire semantics; swapped in place only by {@link #setValue}. */
   volatile V value;
 
@@ -52,14 +53,14 @@ class Node<V> {
   /** Retired bit, segment and weight; see the class comment. */
   private int state;
 
-  Node(String key, V value, long weight) {
+  Node(Object key, V value, long weight) {
     this.key = key;
     this.value = value;
     this.state = (int) (units(weight) << WEIGHT_SHIFT);
   }
 
   /** A node of the smallest class that holds {@code expiresAt} ({@link #NEVER}: none) and {@code tags}. */
-  static <V> Node<V> create(String key, V value, long expiresAt, String[] tags, long weight) {
+  static <V> Node<V> create(Object key, V value, long expiresAt, String[] tags, long weight) {
     if (expiresAt == NEVER) {
       return tags.length == 0 ? new Node<>(key, value, weight) : new TaggedNode<>(key, value, tags, weight);
     }

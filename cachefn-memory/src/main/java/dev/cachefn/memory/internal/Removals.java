@@ -1,6 +1,5 @@
 package dev.cachefn.memory.internal;
 
-import dev.cachefn.spi.RemovalListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +23,11 @@ final class Removals<V> {
     expired.add(node);
   }
 
-  void notify(List<RemovalListener<? super V>> listeners) {
+  void notify(List<EngineListener<? super V>> listeners) {
     if (evicted == null && expired == null) {
       return;
     }
-    for (RemovalListener<? super V> listener : listeners) {
+    for (EngineListener<? super V> listener : listeners) {
       if (evicted != null) {
         evicted.forEach(node -> listener.evicted(node.key, node.value));
       }

@@ -12,7 +12,8 @@ import java.util.Map;
  *       class ({@value #PLAIN_NODE} bytes plain, {@value #TAGGED_NODE} with tags, {@value #EXPIRING_NODE}
  *       with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the expiry queue; see
  *       {@link Node});
- *   <li>the key: a compact string, one byte per character plus its headers;
+ *   <li>the key: a compact string, one byte per character plus its headers (a key of another type, as an
+ *       {@link EntryStore} has, is estimated like a value);
  *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
  *       strings themselves are shared);
  *   <li>the value: exact for strings, byte and char arrays and boxed primitives; for other arrays, collections
@@ -36,8 +37,8 @@ final class SizeEstimator {
 
   private SizeEstimator() {}
 
-  static long entry(String key, Object value, boolean expires, int tagCount) {
-    return TABLE_NODE + node(expires, tagCount) + string(key) + tags(tagCount) + value(value);
+  static long entry(Object key, Object value, boolean expires, int tagCount) {
+    return TABLE_NODE + node(expires, tagCount) + value(key) + tags(tagCount) + value(value);
   }
 
   private static long node(boolean expires, int tagCount) {

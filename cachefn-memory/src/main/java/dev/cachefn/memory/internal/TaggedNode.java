@@ -6,7 +6,7 @@ final class TaggedNode<V> extends Node<V> {
   /** One tag as a {@code String}, more as a {@code String[]} (see {@link Node#storedTags}). */
   final Object tags;
 
-  TaggedNode(String key, V value, String[] tags, long weight) {
+  TaggedNode(Object key, V value, String[] tags, long weight) {
     super(key, value, weight);
     this.tags = storedTags(tags);
   }

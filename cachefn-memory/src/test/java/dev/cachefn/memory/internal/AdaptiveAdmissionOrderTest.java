@@ -19,7 +19,7 @@ class AdaptiveAdmissionOrderTest {
 
   /** Inserts like the engine: record, then evict while over {@code capacity}; returns what was evicted. */
   private List<String> insert(AdaptiveAdmissionOrder<String> order, long capacity, Node<String> node) {
-    assertThat(live.put(node.key, node)).as("%s is new", node.key).isNull();
+    assertThat(live.put((String) node.key, node)).as("%s is new", node.key).isNull();
     order.recordInsert(node);
     List<String> evicted = new ArrayList<>();
     while (live.size() > capacity) {
@@ -27,7 +27,7 @@ class AdaptiveAdmissionOrderTest {
       assertThat(victim).isNotNull();
       assertThat(live.remove(victim.key, victim)).as("victim %s is live", victim.key).isTrue();
       order.remove(victim);
-      evicted.add(victim.key);
+      evicted.add((String) victim.key);
     }
     return evicted;
   }

@@ -257,7 +257,7 @@ class ExpiryQueueTest {
       } else if (op < 7) { // mostly later deadlines, like rewrites with a TTL, sometimes sooner ones
         int at = random.nextInt(live.size());
         ExpiringNode<String> previous = live.get(at);
-        ExpiringNode<String> next = node(previous.key, previous.expiresAt + random.nextInt(300) - 50);
+        ExpiringNode<String> next = node((String) previous.key, previous.expiresAt + random.nextInt(300) - 50);
         queue.replace(previous, next);
         live.set(at, next);
         assertThat(previous.heapIndex).isEqualTo(-1);

@@ -21,7 +21,7 @@ class LruOrderTest {
     Node<String> previous = null;
     for (Node<String> node = order.victim(); node != null; node = node.next) {
       assertThat(node.previous).as("back link of %s", node.key).isSameAs(previous);
-      keys.add(node.key);
+      keys.add((String) node.key);
       previous = node;
       assertThat(keys.size()).as("the list has a cycle").isLessThan(100_000);
     }
@@ -141,12 +141,12 @@ class LruOrderTest {
         Node<String> node = node("n" + step);
         order.recordInsert(node);
         inList.add(node);
-        model.add(node.key);
+        model.add((String) node.key);
       } else if (op < 7) {
         Node<String> node = inList.get(random.nextInt(inList.size()));
         order.recordAccess(node);
         model.remove(node.key);
-        model.add(node.key);
+        model.add((String) node.key);
       } else {
         Node<String> node = inList.remove(random.nextInt(inList.size()));
         order.remove(node);
