@@ -1,7 +1,11 @@
 package dev.cachefn.jcache;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 
@@ -14,6 +18,11 @@ import javax.cache.configuration.MutableConfiguration;
  *   <li>{@link #setMaxSize(long)}: the most entries the cache keeps (default: no bound); past it, the least
  *       recently used entry is evicted. An eviction fires no event and calls no {@code CacheWriter}; it counts
  *       in the statistics' {@code CacheEvictions}.
+ *   <li>{@link #setEvictionPolicy(EvictionPolicy)}: which entry goes past {@code maxSize} (default
+ *       {@link EvictionPolicy#LRU}; {@link EvictionPolicy#ADAPTIVE_FREQUENCY} for scan-prone or
+ *       frequency-skewed workloads).
+ *   <li>{@link #setTagger(BiFunction)}: the CacheFn tags of each entry written, computed from its key and
+ *       value, so that {@code cache.unwrap(dev.cachefn.Cache.class).invalidateByTag(...)} reaches it.
  *   <li>{@link #setTicker(Ticker)}: the clock that expiry policies are measured on (default
  *       {@link Ticker#system()}); tests pass a ticker they advance by hand.
  * </ul>
@@ -29,6 +38,10 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
 
   private transient Ticker ticker = Ticker.system();
   private long maxSize = Long.MAX_VALUE;
+  private EvictionPolicy evictionPolicy = EvictionPolicy.LRU;
+  private transient BiFunction<? super K, ? super V, ? extends Collection<String>> tagger = NO_TAGS;
+
+  private static final BiFunction<Object, Object, Collection<String>> NO_TAGS = (key, value) -> List.of();
 
   /** A configuration with JCache's defaults and the system ticker. */
   public CacheFnConfiguration() {}
@@ -39,6 +52,8 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
     if (configuration instanceof CacheFnConfiguration<K, V> cacheFn) {
       this.ticker = cacheFn.ticker;
       this.maxSize = cacheFn.maxSize;
+      this.evictionPolicy = cacheFn.evictionPolicy;
+      this.tagger = cacheFn.tagger;
     }
   }
 
@@ -60,6 +75,40 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
     return this;
   }
 
+  /** Which entry is evicted past {@code maxSize}; {@link EvictionPolicy#LRU} unless set. */
+  public EvictionPolicy getEvictionPolicy() {
+    return evictionPolicy;
+  }
+
+  /**
+   * Sets which entry is evicted past {@code maxSize}.
+   *
+   * @throws NullPointerException if {@code evictionPolicy} is null
+   */
+  public CacheFnConfiguration<K, V> setEvictionPolicy(EvictionPolicy evictionPolicy) {
+    this.evictionPolicy = Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
+    return this;
+  }
+
+  /** The function that gives each written entry its CacheFn tags; none unless set. */
+  public BiFunction<? super K, ? super V, ? extends Collection<String>> getTagger() {
+    return tagger == null ? NO_TAGS : tagger;
+  }
+
+  /**
+   * Tags every entry the cache stores (a put, a load, an entry processor's {@code setValue}) with the tags
+   * {@code tagger} returns for its key and value, e.g. {@code (id, order) -> List.of("customer:" +
+   * order.customerId())}. The CacheFn view, {@code cache.unwrap(dev.cachefn.Cache.class)}, then invalidates
+   * by those tags. If the tagger throws, the write fails with a {@code CacheException} and the key's old
+   * entry is removed, so that no stale value stays behind.
+   *
+   * @throws NullPointerException if {@code tagger} is null
+   */
+  public CacheFnConfiguration<K, V> setTagger(BiFunction<? super K, ? super V, ? extends Collection<String>> tagger) {
+    this.tagger = Objects.requireNonNull(tagger, "tagger must not be null");
+    return this;
+  }
+
   /** The clock expiry is measured on. */
   public Ticker getTicker() {
     return ticker == null ? Ticker.system() : ticker;
@@ -78,7 +127,8 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
   @Override
   public boolean equals(Object o) {
     return super.equals(o) && (!(o instanceof CacheFnConfiguration<?, ?> other)
-        || (getTicker() == other.getTicker() && maxSize == other.maxSize));
+        || (getTicker() == other.getTicker() && maxSize == other.maxSize
+            && evictionPolicy == other.evictionPolicy && getTagger() == other.getTagger()));
   }
 
   @Override

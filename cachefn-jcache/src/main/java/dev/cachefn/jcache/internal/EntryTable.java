@@ -1,82 +1,76 @@
 package dev.cachefn.jcache.internal;
 
+import dev.cachefn.EvictionPolicy;
+import dev.cachefn.Ticker;
+import dev.cachefn.memory.internal.EntryStore;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 
 /**
- * The entries of one JCache cache: a {@link ConcurrentHashMap} from key (compared with
- * {@code equals}/{@code hashCode}) to {@link StoredEntry}, with expiry and an optional {@code maxSize}.
+ * The entries of one JCache cache, kept in a cachefn-memory {@link EntryStore}: keys compared with
+ * {@code equals}/{@code hashCode}, values wrapped in a {@link StoredEntry} that carries the JCache expiry
+ * time, an optional {@code maxSize} enforced by the engine's eviction policy, and tags from the cache's
+ * tagger, so that CacheFn's tag and pattern invalidation reach the same entries ({@link EntryStoreKeyspace}).
  *
- * <p>Every change of one key runs through {@link #compute}, inside {@code ConcurrentHashMap.compute} for that
- * key, so a decision, its write-through call and its expiry are atomic per key. An expired entry is never
- * handed out: the first operation that finds it removes it and records an {@code EXPIRED} event. Reads take
- * no lock. When bounded, every creation is followed by evicting least recently used keys (an eviction is no
- * removal: no event, no write-through; the {@code evictions} callback counts it).
- *
- * <p>This is the seam where the provider will move onto the cachefn-memory engine (see the module's README):
- * the cache talks to its entries only through this class.
+ * <p>Every change of one key runs through {@link #compute}, under that key's lock ({@link KeyLocks}), so a
+ * decision, its write-through call and its expiry are atomic per key; the engine's own lock is taken only
+ * to store the result. An expired entry is never handed out: the first operation that finds it removes it
+ * and records an {@code EXPIRED} event. Reads take no lock. An eviction is no removal: no event, no
+ * write-through; the {@code evictions} callback counts it.
  */
 final class EntryTable<K, V> {
 
-  private final ConcurrentHashMap<K, StoredEntry<V>> map = new ConcurrentHashMap<>();
+  private final EntryStore<K, StoredEntry<V>> store;
+  private final KeyLocks<K> locks = new KeyLocks<>();
   private final ExpiryTimes expiry;
-  /** The LRU order that keeps the table within {@code maxSize}; null when unbounded. */
-  private final SizeBound<K> bound;
-  private final LongConsumer evictions;
+  private final BiFunction<K, V, Set<String>> tagger;
 
-  EntryTable(ExpiryTimes expiry, long maxSize, LongConsumer evictions) {
+  EntryTable(String name, ExpiryTimes expiry, Ticker ticker, long maxSize, EvictionPolicy policy,
+      BiFunction<K, V, Set<String>> tagger, BiConsumer<? super K, StoredEntry<V>> onEviction) {
     this.expiry = expiry;
-    this.bound = maxSize == Long.MAX_VALUE ? null : new SizeBound<>(maxSize);
-    this.evictions = evictions;
+    this.tagger = tagger;
+    this.store = EntryStore.create(name, maxSize, policy, ticker, onEviction);
+  }
+
+  /** The engine holding the entries, for the CacheFn view of the cache. */
+  EntryStore<K, StoredEntry<V>> store() {
+    return store;
   }
 
   /**
-   * The live entry of {@code key}, its expiry moved by the access policy and its recency refreshed, or
+   * The live entry of {@code key}, its expiry moved by the access policy and its use recorded, or
    * {@code null}; an expired entry found on the way is removed (recorded in {@code effects}).
    */
   StoredEntry<V> read(K key, Effects<K, V> effects) {
-    StoredEntry<V> entry = map.get(key);
+    StoredEntry<V> entry = store.get(key);
     if (entry == null) {
       return null;
     }
     long now = expiry.now();
     if (!entry.isExpiredAt(now)) {
-      accessed(key, entry, now);
+      entry.expireAt(expiry.forAccess(now));
       return entry;
     }
-    boolean[] removed = {false};
-    map.computeIfPresent(key, (k, current) -> {
-      if (current != entry) {
-        return current;
-      }
-      removed[0] = true;
-      if (bound != null) {
-        bound.removed(k);
-      }
-      return null;
-    });
-    if (removed[0]) {
+    if (store.removeIf(key, entry)) {
       effects.expired(key, entry.value);
     }
     return null;
   }
 
-  /** Whether {@code key} has a live entry; no access is recorded. */
+  /** Whether {@code key} has a live entry; no use is recorded. */
   boolean contains(K key) {
-    StoredEntry<V> entry = map.get(key);
+    StoredEntry<V> entry = store.peek(key);
     return entry != null && !entry.isExpiredAt(expiry.now());
   }
 
-  /** Records an access to a live entry handed out by iteration or a read. */
+  /** Records a use of a live entry handed out by iteration. */
   void accessed(K key, StoredEntry<V> entry, long now) {
     entry.expireAt(expiry.forAccess(now));
-    if (bound != null) {
-      bound.accessed(key);
-    }
+    store.get(key);
   }
 
   /**
@@ -84,68 +78,67 @@ final class EntryTable<K, V> {
    * in {@code effects}) and passed as {@code null}; the step's answer becomes the key's entry.
    */
   void compute(K key, Effects<K, V> effects, KeyStep<K, V> step) {
-    boolean[] created = {false};
-    map.compute(key, (k, current) -> {
+    locks.run(key, () -> {
       long now = expiry.now();
-      StoredEntry<V> live = current;
-      if (live != null && live.isExpiredAt(now)) {
-        effects.expired(k, live.value);
-        live = null;
-      }
-      StoredEntry<V> next = step.apply(k, live, now);
-      if (bound != null) {
-        if (next == null) {
-          bound.removed(k);
-        } else if (current == null) {
-          created[0] = true;
-          bound.created(k);
-        } else {
-          bound.accessed(k);
+      StoredEntry<V> current = store.get(key);
+      if (current != null && current.isExpiredAt(now)) {
+        if (store.removeIf(key, current)) {
+          effects.expired(key, current.value);
         }
+        current = null;
       }
-      return next;
+      StoredEntry<V> next = step.apply(key, current, now);
+      if (next == null) {
+        if (current != null) {
+          store.removeIf(key, current);
+        }
+      } else if (next != current) {
+        Set<String> tags;
+        try {
+          tags = tagger.apply(key, next.value);
+        } catch (RuntimeException e) {
+          if (current != null) {
+            store.removeIf(key, current); // the step decided on a new value: the old one must not stay
+          }
+          throw e;
+        }
+        store.put(key, next, tags);
+      }
     });
-    if (created[0]) {
-      evictWhileOver();
-    }
   }
 
-  private void evictWhileOver() {
-    K victim;
-    while ((victim = bound.victim()) != null) {
-      boolean[] evicted = {false};
-      map.compute(victim, (k, entry) -> {
-        evicted[0] = entry != null;
-        bound.removed(k); // under the key's lock: a concurrent re-creation of the key is ordered after this
-        return null;
-      });
-      if (evicted[0]) {
-        evictions.accept(1);
+  /** Stores {@code entry} under {@code key}, as a write of the CacheFn view does: no step, no events. */
+  void store(K key, StoredEntry<V> entry, Set<String> tags) {
+    locks.run(key, () -> store.put(key, entry, tags));
+  }
+
+  /** Stores {@code entry} unless {@code key} has a live entry; true if it did. */
+  boolean storeIfAbsent(K key, StoredEntry<V> entry, Set<String> tags) {
+    boolean[] stored = {false};
+    locks.run(key, () -> {
+      StoredEntry<V> current = store.peek(key);
+      if (current == null || current.isExpiredAt(expiry.now())) {
+        store.put(key, entry, tags);
+        stored[0] = true;
       }
-    }
+    });
+    return stored[0];
   }
 
   /** The keys present now (expired ones included), in a set the caller may change. */
   Set<K> keys() {
-    return new LinkedHashSet<>(map.keySet());
+    Set<K> keys = new LinkedHashSet<>();
+    store.entries().forEachRemaining(entry -> keys.add(entry.getKey()));
+    return keys;
   }
 
   /** The entries, expired ones included, weakly consistent. */
   Iterator<Map.Entry<K, StoredEntry<V>>> entries() {
-    return map.entrySet().iterator();
+    return store.entries();
   }
 
   /** Drops every entry without events. */
   void clear() {
-    if (bound == null) {
-      map.clear();
-      return;
-    }
-    for (K key : map.keySet()) {
-      map.computeIfPresent(key, (k, entry) -> {
-        bound.removed(k);
-        return null;
-      });
-    }
+    store.clear();
   }
 }

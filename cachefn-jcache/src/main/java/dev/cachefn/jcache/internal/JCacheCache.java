@@ -4,7 +4,13 @@ import static dev.cachefn.jcache.internal.EntryChecks.requireKey;
 import static dev.cachefn.jcache.internal.EntryChecks.requireKeys;
 import static dev.cachefn.jcache.internal.EntryChecks.requireValue;
 
+import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
+import dev.cachefn.jcache.CacheFnConfiguration;
+import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.KeyspaceSettings;
+import dev.cachefn.spi.RemovalListener;
+import dev.cachefn.spi.Storage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.concurrent.Executor;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -58,13 +65,18 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private final JCacheConfigurationBean configurationBean = new JCacheConfigurationBean(this);
   private volatile boolean statisticsEnabled;
   private volatile boolean closed;
+  /** The CacheFn view, made on the first {@code unwrap(dev.cachefn.Cache.class)}; guarded by this. */
+  private dev.cachefn.Cache<V> cacheFnView;
+  private volatile EntryStoreKeyspace<K, V> viewKeyspace;
+  private final Ticker ticker;
 
   JCacheCache(JCacheManager manager, String name, CompleteConfiguration<K, V> config, ClassLoader classLoader,
-      Ticker ticker, long maxSize, Executor background) {
+      CacheFnConfiguration<K, V> settings, Executor background) {
     this.manager = manager;
     this.name = name;
     this.configuration = new MutableConfiguration<>(config);
     this.checks = new EntryChecks(name, config.getKeyType(), config.getValueType());
+    this.ticker = settings.getTicker();
     this.expiry = new ExpiryTimes(config.getExpiryPolicyFactory().create(), ticker);
     CacheLoader<K, V> loader =
         config.getCacheLoaderFactory() == null ? null : config.getCacheLoaderFactory().create();
@@ -73,11 +85,16 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
         : null;
     this.external = new ExternalStore<>(loader, writer);
     this.readThrough = config.isReadThrough() && loader != null;
-    this.table = new EntryTable<>(expiry, maxSize, count -> {
-      if (statisticsEnabled) {
-        statistics.evictions(count);
-      }
-    });
+    this.table = new EntryTable<>(name, expiry, ticker, settings.getMaxSize(), settings.getEvictionPolicy(),
+        tagging(settings.getTagger()), (key, entry) -> {
+          if (statisticsEnabled) {
+            statistics.evictions(1);
+          }
+          EntryStoreKeyspace<K, V> view = viewKeyspace;
+          if (view != null) {
+            view.evicted(key, entry);
+          }
+        });
     this.copier = config.isStoreByValue() ? Copier.serializing(classLoader) : Copier.IDENTITY;
     this.background = background;
     this.events = new EventDispatcher<>(this);
@@ -86,6 +103,28 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     }
     setStatisticsEnabled(config.isStatisticsEnabled());
     setManagementEnabled(config.isManagementEnabled());
+  }
+
+  /** The tagger's answer as a set; a failure names the cache and the key. */
+  private BiFunction<K, V, Set<String>> tagging(BiFunction<? super K, ? super V, ? extends java.util.Collection<String>> tagger) {
+    return (key, value) -> {
+      java.util.Collection<String> tags;
+      try {
+        tags = tagger.apply(key, value);
+      } catch (RuntimeException e) {
+        throw new javax.cache.CacheException("the tagger of cache '" + name + "' failed for key " + key, e);
+      }
+      if (tags == null || tags.isEmpty()) {
+        return Set.of();
+      }
+      for (String tag : tags) {
+        if (tag == null || tag.isEmpty()) {
+          throw new javax.cache.CacheException("the tagger of cache '" + name + "' returned "
+              + (tag == null ? "a null" : "an empty") + " tag for key " + key + "; tags must be non-empty strings");
+        }
+      }
+      return Set.copyOf(tags);
+    };
   }
 
   /** A writer of supertypes of K and V writes K and V: only the wildcards differ. */
@@ -598,6 +637,10 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
       statistics.puts(effects.puts);
       statistics.removals(effects.removals);
     }
+    EntryStoreKeyspace<K, V> view = viewKeyspace;
+    if (view != null) {
+      view.counted(effects.hits, effects.misses);
+    }
     events.dispatch(effects.events());
   }
 
@@ -724,7 +767,35 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     if (clazz.isAssignableFrom(getClass())) {
       return clazz.cast(this);
     }
+    if (clazz == dev.cachefn.Cache.class) {
+      return clazz.cast(cacheFnView());
+    }
     throw new IllegalArgumentException("cache " + name + " cannot be unwrapped to " + clazz.getName());
+  }
+
+  /**
+   * The CacheFn {@link dev.cachefn.Cache} over this cache's entries (see {@link EntryStoreKeyspace}): tags,
+   * patterns, statistics and events of CacheFn on the same entries. Made once; closing it leaves this
+   * cache open.
+   */
+  private synchronized dev.cachefn.Cache<V> cacheFnView() {
+    checkOpen();
+    if (cacheFnView == null) {
+      EntryStoreKeyspace<K, V> keyspace =
+          new EntryStoreKeyspace<>(name, configuration.getKeyType(), table, expiry, copier);
+      Storage storage = new Storage() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Keyspace<T> open(KeyspaceSettings settings, RemovalListener<? super T> listener) {
+          keyspace.listen((RemovalListener<? super V>) listener);
+          return (Keyspace<T>) keyspace;
+        }
+      };
+      cacheFnView = CacheFn.builder(name).storage(storage).ticker(ticker)
+          .maxSize(table.store().maxSize()).build();
+      viewKeyspace = keyspace;
+    }
+    return cacheFnView;
   }
 
   @Override

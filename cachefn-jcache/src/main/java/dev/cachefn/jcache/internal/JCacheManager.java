@@ -88,11 +88,11 @@ public final class JCacheManager implements CacheManager {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("a cache named '" + cacheName + "' already exists in " + uri);
       }
-      CacheFnConfiguration<?, ?> cacheFn =
-          configuration instanceof CacheFnConfiguration<?, ?> own ? own : null;
-      Ticker ticker = cacheFn != null ? cacheFn.getTicker() : Ticker.system();
-      long maxSize = cacheFn != null ? cacheFn.getMaxSize() : Long.MAX_VALUE;
-      JCacheCache<K, V> cache = new JCacheCache<>(this, cacheName, complete, classLoader, ticker, maxSize, BACKGROUND);
+      @SuppressWarnings("unchecked")
+      CacheFnConfiguration<K, V> cacheFn = configuration instanceof CacheFnConfiguration<?, ?> own
+          ? (CacheFnConfiguration<K, V>) own
+          : new CacheFnConfiguration<>();
+      JCacheCache<K, V> cache = new JCacheCache<>(this, cacheName, complete, classLoader, cacheFn, BACKGROUND);
       caches.put(cacheName, cache);
       return cache;
     }
