@@ -152,6 +152,37 @@ class CacheFnJCacheTest {
   }
 
   @Test
+  void anEntryProcessorAtWorkOnOneKeyBlocksNoOtherKey() throws Exception {
+    Cache<String, String> cache = manager.createCache("perkey",
+        new CacheFnConfiguration<String, String>().setMaxSize(100));
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread slow = new Thread(() -> cache.invoke("a", (entry, args) -> {
+      inside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      entry.setValue("slow");
+      return null;
+    }));
+    slow.start();
+    inside.await();
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      cache.put("b", "fast");
+      cache.put("c", "fast");
+    });
+    assertThat(cache.get("b")).isEqualTo("fast");
+    assertThat(cache.containsKey("a")).as("the processor has not finished").isFalse();
+
+    release.countDown();
+    slow.join();
+    assertThat(cache.get("a")).isEqualTo("slow");
+  }
+
+  @Test
   void unwrapToAnUnrelatedTypeFailsNamingIt() {
     Cache<Integer, String> cache = manager.createCache("unwrap", new MutableConfiguration<Integer, String>());
 

@@ -10,13 +10,22 @@ import javax.cache.event.EventType;
  */
 final class Effects<K, V> {
 
+  /** Whether events are kept: false while the cache has no listener, so that an operation allocates none. */
+  private final boolean keepsEvents;
   long hits;
   long misses;
   long puts;
   long removals;
   private List<PendingEvent<K, V>> events;
 
+  Effects(boolean keepsEvents) {
+    this.keepsEvents = keepsEvents;
+  }
+
   void event(EventType type, K key, V value, V oldValue) {
+    if (!keepsEvents) {
+      return;
+    }
     if (events == null) {
       events = new ArrayList<>(2);
     }

@@ -47,8 +47,8 @@ final class EntryTable<K, V> {
    */
   StoredEntry<V> read(K key, Effects<K, V> effects) {
     StoredEntry<V> entry = store.get(key);
-    if (entry == null) {
-      return null;
+    if (entry == null || expiry.readNeedsNoClock(entry.expiresAt())) {
+      return entry;
     }
     long now = expiry.now();
     if (!entry.isExpiredAt(now)) {
@@ -79,8 +79,8 @@ final class EntryTable<K, V> {
    */
   void compute(K key, Effects<K, V> effects, KeyStep<K, V> step) {
     locks.run(key, () -> {
-      long now = expiry.now();
       StoredEntry<V> current = store.get(key);
+      long now = expiry.nowFor(current == null ? ExpiryTimes.ETERNAL : current.expiresAt());
       if (current != null && current.isExpiredAt(now)) {
         if (store.removeIf(key, current)) {
           effects.expired(key, current.value);

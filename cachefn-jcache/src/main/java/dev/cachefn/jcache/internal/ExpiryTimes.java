@@ -3,8 +3,11 @@ package dev.cachefn.jcache.internal;
 import dev.cachefn.Ticker;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
  * Turns a JCache {@link ExpiryPolicy} into absolute expiry times on a {@link Ticker}'s clock.
@@ -24,10 +27,21 @@ final class ExpiryTimes {
 
   private final ExpiryPolicy policy;
   private final Ticker ticker;
+  /** The policy is {@link EternalExpiryPolicy} itself: its times never depend on the clock. */
+  private final boolean eternal;
+  /**
+   * The policy is one of the standard ones whose {@code getExpiryForAccess} is always {@code null}: a read
+   * of an eternal entry then needs neither the clock nor the policy. Subclasses, which may override, are
+   * asked as any policy.
+   */
+  private final boolean readsKeepExpiry;
 
   ExpiryTimes(ExpiryPolicy policy, Ticker ticker) {
     this.policy = policy;
     this.ticker = ticker;
+    Class<?> type = policy.getClass();
+    this.eternal = type == EternalExpiryPolicy.class;
+    this.readsKeepExpiry = eternal || type == CreatedExpiryPolicy.class || type == ModifiedExpiryPolicy.class;
   }
 
   ExpiryPolicy policy() {
@@ -36,6 +50,19 @@ final class ExpiryTimes {
 
   long now() {
     return ticker.read();
+  }
+
+  /** Whether a read of an entry expiring at {@code expiresAt} may skip the clock and the policy. */
+  boolean readNeedsNoClock(long expiresAt) {
+    return readsKeepExpiry && expiresAt == ETERNAL;
+  }
+
+  /**
+   * The time an operation on an entry expiring at {@code expiresAt} ({@link #ETERNAL} for no entry) works
+   * with: the ticker's, or 0 when nothing the policy answers depends on it (an eternal policy and entry).
+   */
+  long nowFor(long expiresAt) {
+    return eternal && expiresAt == ETERNAL ? 0 : ticker.read();
   }
 
   /** Whether an entry expiring at {@code expiresAt} has expired at {@code now}. */

@@ -140,7 +140,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     requireKey(key);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     V value = getOrLoad(key, effects);
     finish(effects);
     statistics.getTime(elapsed(start));
@@ -175,7 +175,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     requireKeys(keys);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (K key : keys) {
@@ -229,7 +229,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
           }
         }
         if (!toLoad.isEmpty()) {
-          Effects<K, V> effects = new Effects<>();
+          Effects<K, V> effects = effects();
           external.loadAll(toLoad).forEach((key, value) -> {
             if (key != null && value != null) {
               storeLoaded(key, value, replaceExistingValues, effects);
@@ -266,7 +266,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     checks.requireEntry(key, value);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     table.compute(copier.copy(key), effects, (k, live, now) -> {
       external.write(k, value);
       return store(k, live, value, now, effects);
@@ -280,7 +280,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     checks.requireEntry(key, value);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     Object[] previous = new Object[1];
     table.compute(copier.copy(key), effects, (k, live, now) -> {
       external.write(k, value);
@@ -307,7 +307,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     long start = startTimer();
     Map<K, V> toStore = new HashMap<>(map);
     CacheWriterException failure = external.writeAll(toStore);
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     toStore.forEach((key, value) ->
         table.compute(copier.copy(key), effects, (k, live, now) -> store(k, live, value, now, effects)));
     finish(effects);
@@ -322,7 +322,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     checks.requireEntry(key, value);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     boolean[] stored = new boolean[1];
     table.compute(copier.copy(key), effects, (k, live, now) -> {
       if (live != null) {
@@ -345,7 +345,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checks.requireEntry(key, oldValue);
     requireValue(newValue);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     boolean replaced = whenLiveEquals(key, oldValue, effects, (k, live, now) -> {
       external.write(k, newValue);
       return store(k, live, newValue, now, effects);
@@ -372,7 +372,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   /** Replaces a live entry; returns its old value (a copy only if {@code copy}), or null when absent. */
   private V getAndReplace(K key, V value, boolean copy) {
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     Object[] previous = new Object[1];
     table.compute(key, effects, (k, live, now) -> {
       if (live == null) {
@@ -400,7 +400,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     requireKey(key);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     boolean[] removed = new boolean[1];
     table.compute(key, effects, (k, live, now) -> {
       external.delete(k);
@@ -421,7 +421,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     checks.requireEntry(key, oldValue);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     boolean removed = whenLiveEquals(key, oldValue, effects, (k, live, now) -> {
       external.delete(k);
       effects.removals++;
@@ -438,7 +438,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     checkOpen();
     requireKey(key);
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     Object[] previous = new Object[1];
     table.compute(key, effects, (k, live, now) -> {
       external.delete(k);
@@ -477,7 +477,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
   private void removeKeys(Set<K> keys) {
     long start = startTimer();
     CacheWriterException failure = external.deleteAll(keys);
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     for (K key : keys) {
       table.compute(key, effects, (k, live, now) -> {
         if (live != null) {
@@ -508,7 +508,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     requireKey(key);
     Objects.requireNonNull(processor, "entryProcessor must not be null");
     long start = startTimer();
-    Effects<K, V> effects = new Effects<>();
+    Effects<K, V> effects = effects();
     Object[] result = new Object[1];
     table.compute(copier.copy(key), effects, (k, live, now) -> {
       if (live == null) {
@@ -628,6 +628,11 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     effects.puts++;
     effects.updated(key, value, live.value);
     return new StoredEntry<>(copier.copy(value), expiresAt == ExpiryTimes.UNCHANGED ? live.expiresAt() : expiresAt);
+  }
+
+  /** The effects of one operation; events are kept only while some listener is registered. */
+  private Effects<K, V> effects() {
+    return new Effects<>(!events.isEmpty());
   }
 
   private void finish(Effects<K, V> effects) {

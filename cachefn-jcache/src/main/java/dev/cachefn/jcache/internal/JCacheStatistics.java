@@ -22,35 +22,54 @@ public final class JCacheStatistics implements CacheStatisticsMXBean {
   JCacheStatistics() {}
 
   void hits(long count) {
-    hits.add(count);
+    if (count != 0) {
+      hits.add(count);
+    }
   }
 
   void misses(long count) {
-    misses.add(count);
+    if (count != 0) {
+      misses.add(count);
+    }
   }
 
   void puts(long count) {
-    puts.add(count);
+    if (count != 0) {
+      puts.add(count);
+    }
   }
 
   void removals(long count) {
-    removals.add(count);
+    if (count != 0) {
+      removals.add(count);
+    }
   }
 
   void evictions(long count) {
-    evictions.add(count);
+    if (count != 0) {
+      evictions.add(count);
+    }
   }
 
+  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
   void getTime(long nanos) {
-    getNanos.add(nanos);
+    if (nanos != 0) {
+      getNanos.add(nanos);
+    }
   }
 
+  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
   void putTime(long nanos) {
-    putNanos.add(nanos);
+    if (nanos != 0) {
+      putNanos.add(nanos);
+    }
   }
 
+  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
   void removeTime(long nanos) {
-    removeNanos.add(nanos);
+    if (nanos != 0) {
+      removeNanos.add(nanos);
+    }
   }
 
   @Override

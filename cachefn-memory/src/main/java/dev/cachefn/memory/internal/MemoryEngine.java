@@ -39,6 +39,11 @@ final class MemoryEngine<V> {
   private final long maxSize;
   private final Ticker ticker;
   private final ConcurrentHashMap<Object, Node<V>> table;
+  /**
+   * Whether there is a bound to keep: an unbounded engine never evicts, so an uncounted read records
+   * nothing (its order is kept by the writes alone).
+   */
+  private final boolean bounded;
   /** Whether every key is a {@code String}, so that a literal pattern is one lookup. */
   private final boolean textKeys;
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
@@ -64,6 +69,7 @@ final class MemoryEngine<V> {
   /** {@code textKeys}: whether every key is a {@code String} (a storage), or keys may be any object. */
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order, boolean textKeys) {
     this.textKeys = textKeys;
+    this.bounded = maxSize != Long.MAX_VALUE;
     this.order = order;
     this.namespace = namespace;
     this.maxSize = maxSize;
@@ -111,7 +117,11 @@ final class MemoryEngine<V> {
     if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
       return missed(node, counted);
     }
-    if (!(counted ? reads.offerHit(node) : reads.offer(node))) {
+    if (counted) {
+      if (!reads.offerHit(node)) {
+        applyReadOrDrop(node);
+      }
+    } else if (bounded && !reads.offer(node)) {
       applyReadOrDrop(node);
     }
     return node.value;
