@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark 9: the JCache API, through each provider's {@code javax.cache.Cache}: cachefn-jcache against
  * Caffeine's and Ehcache 3's JCache providers. The same scrambled-Zipf {@link Keys} as
  * {@link ReadWriteBenchmark}, all present (the hit path); every cache is created from the same plain
- * {@link MutableConfiguration}: store-by-reference, statistics off, no expiry, no bound (JCache has no
- * standard bound, so none is evicted), no loader, writer or listener.
+ * {@link MutableConfiguration}: store-by-reference, statistics off, no expiry, no loader, writer or
+ * listener; unbounded, or ({@code bounded=true}) bounded through each provider's own configuration class,
+ * since JCache has no standard bound.
  *
  * <ul>
  *   <li>{@code get}, {@code put} (a replace of a present key), {@code mix} (3 gets then 1 put per thread);
@@ -58,6 +59,13 @@ public class JCacheBenchmark {
   @Param({"CacheFn", "Caffeine", "Ehcache3"})
   public Provider impl;
 
+  /**
+   * Whether the cache is bounded (at {@link Keys#CAPACITY}, twice the distinct keys: nothing is evicted, but
+   * reads are recorded for the eviction order), each provider through its own configuration class.
+   */
+  @Param({"false", "true"})
+  public boolean bounded;
+
   String[] keys;
   CachingProvider provider;
   CacheManager manager;
@@ -68,13 +76,36 @@ public class JCacheBenchmark {
     keys = Keys.zipf();
     provider = Caching.getCachingProvider(impl.className);
     manager = provider.getCacheManager();
-    cache = manager.createCache("bench", new MutableConfiguration<String, Integer>()
-        .setTypes(String.class, Integer.class)
-        .setStoreByValue(false)
-        .setStatisticsEnabled(false));
+    cache = manager.createCache("bench", configuration());
     for (String key : keys) {
       cache.put(key, 1);
     }
+  }
+
+  /** Store-by-reference, statistics off, {@code String} to {@code Integer}; bounded if asked. */
+  private javax.cache.configuration.Configuration<String, Integer> configuration() {
+    if (!bounded) {
+      return plain(new MutableConfiguration<>());
+    }
+    return switch (impl) {
+      case CacheFn -> plain(new dev.cachefn.jcache.CacheFnConfiguration<String, Integer>().setMaxSize(Keys.CAPACITY));
+      case Caffeine -> {
+        var caffeine = new com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration<String, Integer>();
+        caffeine.setMaximumSize(java.util.OptionalLong.of(Keys.CAPACITY));
+        caffeine.setTypes(String.class, Integer.class);
+        caffeine.setStoreByValue(false);
+        caffeine.setStatisticsEnabled(false);
+        yield caffeine;
+      }
+      case Ehcache3 -> org.ehcache.jsr107.Eh107Configuration.fromEhcacheCacheConfiguration(
+          org.ehcache.config.builders.CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class,
+              Integer.class, org.ehcache.config.builders.ResourcePoolsBuilder.heap(Keys.CAPACITY)));
+    };
+  }
+
+  private static <C extends MutableConfiguration<String, Integer>> C plain(C configuration) {
+    configuration.setTypes(String.class, Integer.class).setStoreByValue(false).setStatisticsEnabled(false);
+    return configuration;
   }
 
   @TearDown

@@ -14,8 +14,19 @@ class JCacheBenchmarkSetupTest {
   @ParameterizedTest
   @EnumSource(JCacheBenchmark.Provider.class)
   void everyProviderHitsOnEveryGetAndInvokeWritesBack(JCacheBenchmark.Provider impl) {
+    hitsOnEveryGet(impl, false);
+  }
+
+  @ParameterizedTest
+  @EnumSource(JCacheBenchmark.Provider.class)
+  void everyBoundedProviderKeepsEveryKey(JCacheBenchmark.Provider impl) {
+    hitsOnEveryGet(impl, true);
+  }
+
+  private static void hitsOnEveryGet(JCacheBenchmark.Provider impl, boolean bounded) {
     JCacheBenchmark benchmark = new JCacheBenchmark();
     benchmark.impl = impl;
+    benchmark.bounded = bounded;
     benchmark.setup();
     try {
       assertThat(benchmark.provider.getClass().getName()).isEqualTo(impl.className);
