@@ -1,10 +1,14 @@
 package dev.cachefn.jcache.internal;
 
+import dev.cachefn.CacheFn;
+import dev.cachefn.Ticker;
 import dev.cachefn.memory.internal.EntryStore;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.RemovalListener;
+import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +45,20 @@ final class EntryStoreKeyspace<K, V> implements Keyspace<V> {
     this.table = table;
     this.expiry = expiry;
     this.copier = copier;
+  }
+
+  /** A CacheFn cache named after the JCache cache, on these entries; its clock is {@code ticker}. */
+  dev.cachefn.Cache<V> cache(Ticker ticker) {
+    EntryStoreKeyspace<K, V> keyspace = this;
+    Storage storage = new Storage() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> Keyspace<T> open(KeyspaceSettings settings, RemovalListener<? super T> removals) {
+        keyspace.listen((RemovalListener<? super V>) removals);
+        return (Keyspace<T>) keyspace;
+      }
+    };
+    return CacheFn.builder(cacheName).storage(storage).ticker(ticker).maxSize(store().maxSize()).build();
   }
 
   private EntryStore<K, StoredEntry<V>> store() {

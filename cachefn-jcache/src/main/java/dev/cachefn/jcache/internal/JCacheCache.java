@@ -4,13 +4,8 @@ import static dev.cachefn.jcache.internal.EntryChecks.requireKey;
 import static dev.cachefn.jcache.internal.EntryChecks.requireKeys;
 import static dev.cachefn.jcache.internal.EntryChecks.requireValue;
 
-import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
 import dev.cachefn.jcache.CacheFnConfiguration;
-import dev.cachefn.spi.Keyspace;
-import dev.cachefn.spi.KeyspaceSettings;
-import dev.cachefn.spi.RemovalListener;
-import dev.cachefn.spi.Storage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.concurrent.Executor;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -86,7 +80,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     this.external = new ExternalStore<>(loader, writer);
     this.readThrough = config.isReadThrough() && loader != null;
     this.table = new EntryTable<>(name, expiry, ticker, settings.getMaxSize(), settings.getEvictionPolicy(),
-        tagging(settings.getTagger()), (key, entry) -> {
+        EntryTags.of(name, settings.getTagger()), (key, entry) -> {
           if (statisticsEnabled) {
             statistics.evictions(1);
           }
@@ -103,28 +97,6 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     }
     setStatisticsEnabled(config.isStatisticsEnabled());
     setManagementEnabled(config.isManagementEnabled());
-  }
-
-  /** The tagger's answer as a set; a failure names the cache and the key. */
-  private BiFunction<K, V, Set<String>> tagging(BiFunction<? super K, ? super V, ? extends java.util.Collection<String>> tagger) {
-    return (key, value) -> {
-      java.util.Collection<String> tags;
-      try {
-        tags = tagger.apply(key, value);
-      } catch (RuntimeException e) {
-        throw new javax.cache.CacheException("the tagger of cache '" + name + "' failed for key " + key, e);
-      }
-      if (tags == null || tags.isEmpty()) {
-        return Set.of();
-      }
-      for (String tag : tags) {
-        if (tag == null || tag.isEmpty()) {
-          throw new javax.cache.CacheException("the tagger of cache '" + name + "' returned "
-              + (tag == null ? "a null" : "an empty") + " tag for key " + key + "; tags must be non-empty strings");
-        }
-      }
-      return Set.copyOf(tags);
-    };
   }
 
   /** A writer of supertypes of K and V writes K and V: only the wildcards differ. */
@@ -788,16 +760,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     if (cacheFnView == null) {
       EntryStoreKeyspace<K, V> keyspace =
           new EntryStoreKeyspace<>(name, configuration.getKeyType(), table, expiry, copier);
-      Storage storage = new Storage() {
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> Keyspace<T> open(KeyspaceSettings settings, RemovalListener<? super T> listener) {
-          keyspace.listen((RemovalListener<? super V>) listener);
-          return (Keyspace<T>) keyspace;
-        }
-      };
-      cacheFnView = CacheFn.builder(name).storage(storage).ticker(ticker)
-          .maxSize(table.store().maxSize()).build();
+      cacheFnView = keyspace.cache(ticker);
       viewKeyspace = keyspace;
     }
     return cacheFnView;
