@@ -55,7 +55,10 @@ final class EntryTable<K, V> {
       entry.expireAt(expiry.forAccess(now));
       return entry;
     }
-    if (store.removeIf(key, entry)) {
+    // under the key's lock: a write of the key swaps the value in place, and must not race with this check
+    boolean[] removed = {false};
+    locks.run(key, () -> removed[0] = store.removeIf(key, entry));
+    if (removed[0]) {
       effects.expired(key, entry.value);
     }
     return null;

@@ -82,7 +82,11 @@ public final class EntryStore<K, V> {
     return engine.remove(key);
   }
 
-  /** Removes the entry of {@code key} only if its value is {@code expected} (the same object). */
+  /**
+   * Removes the entry of {@code key} only if its value is {@code expected} (the same object). A {@link #put}
+   * that only changes the value swaps it in place without the engine's lock, so a caller must not run the
+   * two at once for one key (cachefn-jcache holds the key's own lock around both).
+   */
   public boolean removeIf(Object key, V expected) {
     return engine.removeIf(key, expected);
   }
