@@ -1,42 +1,81 @@
 package dev.cachefn.jcache.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One lock per key, held while an operation on that key decides, calls a {@code CacheWriter} or an
  * {@code EntryProcessor} and stores its result, so that operations on one key are atomic while those on
- * other keys run on. A key's lock exists only while some thread holds or waits for it. Reentrant: an entry
- * processor or a listener may work on its own key again. Thread-safe.
+ * other keys run on. Reentrant: an entry processor may work on its own key again. Thread-safe.
+ *
+ * <p>A key is locked by putting a {@link Holder} for it into a map, and unlocked by taking it out; a thread
+ * that finds another thread's holder waits for its release and tries again. The map holds only the keys
+ * being worked on, and an uncontended lock costs one small object and two map operations (no lock object
+ * of its own, no queue).
  */
 final class KeyLocks<K> {
 
-  private final ConcurrentHashMap<K, KeyLock> locks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Holder> holders = new ConcurrentHashMap<>();
 
   /** Runs {@code action} holding {@code key}'s lock. */
   void run(K key, Runnable action) {
-    KeyLock lock = locks.compute(key, (k, present) -> {
-      KeyLock taken = present == null ? new KeyLock() : present;
-      taken.users++;
-      return taken;
-    });
-    lock.lock();
+    Thread me = Thread.currentThread();
+    Holder mine = new Holder(me);
+    for (Holder holder = holders.putIfAbsent(key, mine); holder != null; holder = holders.putIfAbsent(key, mine)) {
+      if (holder.owner == me) {
+        action.run(); // already ours: the outer call releases it
+        return;
+      }
+      holder.awaitRelease();
+    }
     try {
       action.run();
     } finally {
-      lock.unlock();
-      locks.computeIfPresent(key, (k, present) -> --present.users == 0 ? null : present);
+      holders.remove(key, mine);
+      mine.release();
     }
   }
 
-  /** How many keys have a lock now: zero whenever no operation is running. */
+  /** How many keys are locked now: zero whenever no operation is running. */
   int size() {
-    return locks.size();
+    return holders.size();
   }
 
-  /** A lock and the number of threads that hold or wait for it (changed only inside the map's compute). */
-  private static final class KeyLock extends ReentrantLock {
-    private static final long serialVersionUID = 1L;
-    int users;
+  /** The lock of one key by one thread: released once, waited for by any number of threads. */
+  private static final class Holder {
+    final Thread owner;
+    private volatile boolean released;
+    /** Set by a waiter before it checks {@link #released}, read by the owner after it sets it. */
+    private volatile boolean awaited;
+
+    Holder(Thread owner) {
+      this.owner = owner;
+    }
+
+    /** Waits, uninterruptibly like {@code Lock.lock()}, until the owner releases the key. */
+    void awaitRelease() {
+      boolean interrupted = false;
+      synchronized (this) {
+        awaited = true;
+        while (!released) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void release() {
+      released = true;
+      if (awaited) { // a waiter that checked before this write has set awaited first: it is woken here
+        synchronized (this) {
+          notifyAll();
+        }
+      }
+    }
   }
 }

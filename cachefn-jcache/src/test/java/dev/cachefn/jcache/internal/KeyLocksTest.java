@@ -95,6 +95,65 @@ class KeyLocksTest {
     assertThat(locks.size()).isZero();
   }
 
+  /** Not atomic on its own: only the key's lock keeps increments from being lost. */
+  private long counter;
+
+  @Test
+  void threadsOnOneKeyNeverOverlap() throws InterruptedException {
+    int threads = 4;
+    int increments = 20_000;
+    CountDownLatch start = new CountDownLatch(1);
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        awaitQuietly(start);
+        for (int i = 0; i < increments; i++) {
+          locks.run("counter", () -> {
+            long seen = counter;
+            Thread.yield(); // invites another thread in, were the lock not exclusive
+            counter = seen + 1;
+          });
+        }
+      });
+      workers[t].start();
+    }
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+
+    assertThat(counter).isEqualTo((long) threads * increments);
+    assertThat(locks.size()).isZero();
+  }
+
+  @Test
+  void anInterruptedWaiterStillWaitsForTheKeyAndKeepsItsInterrupt() throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread first = new Thread(() -> locks.run("a", () -> {
+      holding.countDown();
+      awaitQuietly(release);
+      trace.add("first out");
+    }));
+    first.start();
+    holding.await();
+    Thread second = new Thread(() -> {
+      locks.run("a", () -> trace.add("second"));
+      trace.add("interrupted: " + Thread.currentThread().isInterrupted());
+    });
+    second.start();
+    while (second.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    second.interrupt(); // were the wait given up, "second" would be traced before "first out"
+
+    assertThat(trace).isEmpty();
+    release.countDown();
+    first.join();
+    second.join();
+    assertThat(trace).containsExactly("first out", "second", "interrupted: true");
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await();

@@ -40,8 +40,8 @@ final class MemoryEngine<V> {
   private final Ticker ticker;
   private final ConcurrentHashMap<Object, Node<V>> table;
   /**
-   * Whether there is a bound to keep: an unbounded engine never evicts, so an uncounted read records
-   * nothing (its order is kept by the writes alone).
+   * Whether there is a bound to keep: an unbounded engine never evicts, so neither an uncounted read nor
+   * an in-place write records an access (its order is kept by the other writes alone).
    */
   private final boolean bounded;
   /** Whether every key is a {@code String}, so that a literal pattern is one lookup. */
@@ -140,7 +140,7 @@ final class MemoryEngine<V> {
 
   /** Hands a read that is no lookup (an in-place write) to the buffer, as {@link #get} does. */
   private void recordRead(Node<V> node) {
-    if (!reads.offer(node)) {
+    if (bounded && !reads.offer(node)) {
       applyReadOrDrop(node);
     }
   }
