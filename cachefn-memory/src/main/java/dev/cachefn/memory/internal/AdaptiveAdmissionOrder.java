@@ -40,6 +40,8 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private final RecencyList<V> probation = new RecencyList<>();
   private final RecencyList<V> protectedArea = new RecencyList<>();
 
+  /** The window size last asked for by the climber or the trials, before {@link #resize} bounds it. */
+  private long requestedWindow = -1;
   private long windowTarget;
   private long protectedTarget;
 
@@ -169,6 +171,10 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   private void resize(long newWindow) {
+    if (newWindow == requestedWindow) {
+      return; // nearly always: the window changes once per sample period at most
+    }
+    requestedWindow = newWindow;
     windowTarget = Math.max(1, Math.min(capacity, newWindow));
     protectedTarget = (capacity - windowTarget) * 4 / 5;
   }
