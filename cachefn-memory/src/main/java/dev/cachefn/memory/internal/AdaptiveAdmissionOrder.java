@@ -132,7 +132,9 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private void forgetSaturation() {
     sketchGeneration = sketch.generation();
     for (Node<V> node = protectedArea.head(); node != null; node = node.next) {
-      node.setSegment(PROTECTED);
+      if (node.segment() == PROTECTED_SATURATED) {
+        node.setSegment(PROTECTED); // only marked nodes are written: the others' cache lines stay clean
+      }
     }
   }
 
