@@ -19,9 +19,13 @@ import org.jspecify.annotations.Nullable;
  * subset of the keys at several fixed shares (it can jump across a share range that does worse than both
  * ends, which hill climbing cannot); smaller caches, too small to sample, use a {@link WindowClimber}.
  *
- * <p>Every operation is O(1), apart from the sketch's ageing, one pass over its table per
- * {@code 10 × capacity} counts. Reads that never reach the policy (dropped under contention) only make an
- * entry look colder. Not thread-safe: the engine calls it under its lock.
+ * <p>A read of a protected entry whose count is saturated skips the sketch (counting it would change
+ * nothing): under a skewed workload that is most reads, and the replay of a read then costs about what
+ * LRU's does. Such entries carry a mark that is cleared whenever the sketch's counts may drop.
+ *
+ * <p>Every operation is O(1), apart from the sketch's ageing, one pass over its table (and over the protected
+ * list, for the marks) per {@code 10 × capacity} counts. Reads that never reach the policy (dropped under
+ * contention) only make an entry look colder. Not thread-safe: the engine calls it under its lock.
  */
 final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
@@ -31,6 +35,11 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private static final byte WINDOW = 0;
   private static final byte PROBATION = 1;
   private static final byte PROTECTED = 2;
+  /**
+   * A protected entry whose count the sketch holds at {@value FrequencySketch#MAX_COUNT} in its current
+   * generation: counting a read of it would change nothing, so its reads skip the sketch.
+   */
+  private static final byte PROTECTED_SATURATED = 3;
 
   private final long capacity;
   private final FrequencySketch sketch;
@@ -40,8 +49,12 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private final RecencyList<V> probation = new RecencyList<>();
   private final RecencyList<V> protectedArea = new RecencyList<>();
 
+  /** The window size last asked for by the climber or the trials, before {@link #resize} bounds it. */
+  private long requestedWindow = -1;
   private long windowTarget;
   private long protectedTarget;
+  /** The sketch generation that the {@link #PROTECTED_SATURATED} marks hold for. */
+  private int sketchGeneration;
 
   /** An order whose window is chosen by trials from {@value WindowTrials#MIN_CAPACITY} entries on, else by climbing. */
   AdaptiveAdmissionOrder(long capacity) {
@@ -54,7 +67,13 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     this.sketch = new FrequencySketch(this.capacity);
     this.climber = climber;
     this.trials = climber == null ? new WindowTrials(this.capacity, sketch) : null;
+    this.sketchGeneration = sketch.generation();
     resize(climber != null ? climber.window() : trials.window());
+  }
+
+  /** The sketch's estimate for {@code node}'s key (for tests). */
+  int frequency(Node<V> node) {
+    return sketch.frequency(node.key.hashCode());
   }
 
   /** How many entries the window aims to hold now. */
@@ -68,7 +87,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     window.addLast(node);
     sketch.ensureCapacity(size());
     int hash = node.key.hashCode();
-    sketch.increment(hash);
+    count(hash);
     while (window.size() > windowTarget && size() <= capacity) {
       moveToProbation(window.head()); // room to spare: no contest needed
     }
@@ -79,16 +98,44 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   public void recordReplace(Node<V> previous, Node<V> node) {
     node.setSegment(previous.segment());
     listOf(previous).replace(previous, node);
-    sketch.increment(node.key.hashCode());
-    touch(node);
+    touch(node, count(node.key.hashCode()));
   }
 
+  /**
+   * The read replay, every read of a single thread: an entry whose count is saturated (most reads, under a
+   * skewed workload) only moves in its list; see {@link #PROTECTED_SATURATED}.
+   */
   @Override
   public void recordAccess(Node<V> node) {
     int hash = node.key.hashCode();
-    sketch.increment(hash);
-    touch(node);
+    if (node.segment() == PROTECTED_SATURATED) {
+      protectedArea.moveToLast(node);
+    } else {
+      touch(node, count(hash));
+    }
     resize(climber != null ? climber.onHit() : trials.record(hash));
+  }
+
+  /**
+   * Counts {@code hash} in the sketch; returns whether its count is saturated. If that ended the sketch's
+   * generation (counts halved, or a new table), no count is known to be saturated any more.
+   */
+  private boolean count(int hash) {
+    boolean saturated = sketch.increment(hash);
+    if (sketch.generation() != sketchGeneration) {
+      forgetSaturation();
+    }
+    return saturated;
+  }
+
+  /** Clears every {@link #PROTECTED_SATURATED} mark: one pass over the protected list per sketch generation. */
+  private void forgetSaturation() {
+    sketchGeneration = sketch.generation();
+    for (Node<V> node = protectedArea.head(); node != null; node = node.next) {
+      if (node.segment() == PROTECTED_SATURATED) {
+        node.setSegment(PROTECTED); // only marked nodes are written: the others' cache lines stay clean
+      }
+    }
   }
 
   @Override
@@ -140,16 +187,25 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     return candidateCount > residentCount + (candidateCount >= WARM ? 1 : 0);
   }
 
-  private void touch(Node<V> node) {
+  /** Moves a just-used {@code node} to the most recent end of its area; {@code saturated}: see {@link #count}. */
+  private void touch(Node<V> node, boolean saturated) {
     switch (node.segment()) {
       case WINDOW -> window.moveToLast(node);
-      case PROBATION -> {
-        probation.unlink(node);
-        node.setSegment(PROTECTED);
-        protectedArea.addLast(node);
-        demoteOverflow();
+      case PROBATION -> promote(node, saturated);
+      default -> {
+        protectedArea.moveToLast(node);
+        node.setSegment(saturated ? PROTECTED_SATURATED : PROTECTED);
       }
-      default -> protectedArea.moveToLast(node);
+    }
+  }
+
+  private void promote(Node<V> node, boolean saturated) {
+    probation.unlink(node);
+    node.setSegment(PROTECTED);
+    protectedArea.addLast(node);
+    demoteOverflow();
+    if (saturated && node.segment() == PROTECTED) {
+      node.setSegment(PROTECTED_SATURATED);
     }
   }
 
@@ -169,6 +225,10 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   private void resize(long newWindow) {
+    if (newWindow == requestedWindow) {
+      return; // nearly always: the window changes once per sample period at most
+    }
+    requestedWindow = newWindow;
     windowTarget = Math.max(1, Math.min(capacity, newWindow));
     protectedTarget = (capacity - windowTarget) * 4 / 5;
   }

@@ -35,6 +35,8 @@ final class FrequencySketch {
   private int blockMask;
   private int sampleSize;
   private int additions;
+  /** Advances whenever counts may have dropped (halving, clearing, a new table). */
+  private int generation;
 
   /**
    * A sketch for a cache of at most {@code capacity} entries. It starts sized for up to 1,024 entries and
@@ -62,6 +64,7 @@ final class FrequencySketch {
   }
 
   private void allocate(int longs) {
+    generation++;
     table = new long[longs];
     blockMask = longs / 8 - 1;
     sampleSize = (int) (10 * Math.max(MIN_AGEING_ENTRIES, Math.min(capacity, longs / LONGS_PER_ENTRY)));
@@ -80,8 +83,21 @@ final class FrequencySketch {
     return min;
   }
 
-  /** Counts one more occurrence of {@code hash}; every {@code 10 × capacity} of them, halves all counts. */
-  void increment(int hash) {
+  /**
+   * A number that changes whenever counts may have dropped: when they are halved or cleared, or the table is
+   * grown. Counts never drop otherwise, so a key found at {@value #MAX_COUNT} stays there while this is
+   * unchanged, and incrementing it changes nothing.
+   */
+  int generation() {
+    return generation;
+  }
+
+  /**
+   * Counts one more occurrence of {@code hash}; every {@code 10 × capacity} of them, halves all counts.
+   * Returns whether the estimate of {@code hash} is now {@value #MAX_COUNT} (then, until the {@link
+   * #generation} changes, further increments of it would change nothing).
+   */
+  boolean increment(int hash) {
     long mixed = mix(hash);
     int block = block(mixed);
     int spread = (int) (mixed >>> 32);
@@ -99,7 +115,7 @@ final class FrequencySketch {
     int c3 = (int) (table[i3] >>> s3) & 0xF;
     int min = Math.min(Math.min(c0, c1), Math.min(c2, c3));
     if (min == MAX_COUNT) {
-      return;
+      return true;
     }
     if (c0 == min) {
       table[i0] += 1L << s0;
@@ -115,13 +131,16 @@ final class FrequencySketch {
     }
     if (++additions >= sampleSize) {
       halve();
+      return false;
     }
+    return min + 1 == MAX_COUNT;
   }
 
   /** Forgets every count. */
   void clear() {
     Arrays.fill(table, 0L);
     additions = 0;
+    generation++;
   }
 
   /** Halves every counter (ageing). */
@@ -130,6 +149,7 @@ final class FrequencySketch {
       table[i] = (table[i] >>> 1) & HALVING_MASK;
     }
     additions >>>= 1;
+    generation++;
   }
 
   /** The first of the 8 longs (one 64-byte cache line) that hold all four counters of a key. */

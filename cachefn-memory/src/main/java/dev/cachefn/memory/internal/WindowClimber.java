@@ -24,6 +24,8 @@ final class WindowClimber {
   private final double maxStep;
 
   private double window;
+  /** {@link #window}, rounded: what {@link #window()} returns. */
+  private long rounded;
   /** The next move; its sign is the current direction. */
   private double step;
   private long hits;
@@ -40,11 +42,12 @@ final class WindowClimber {
     this.maxStep = Math.max(1, 2 * INITIAL_STEP * this.capacity);
     this.window = Math.max(1, (long) (INITIAL_WINDOW * this.capacity));
     this.step = Math.max(1, INITIAL_STEP * this.capacity);
+    this.rounded = Math.round(window);
   }
 
   /** The window size to use now. */
   long window() {
-    return Math.round(window);
+    return rounded;
   }
 
   /** Counts a hit; returns the window size to use from now on. */
@@ -68,6 +71,7 @@ final class WindowClimber {
       double move = worse ? -step : step;
       step = worse ? move * TURN : Math.copySign(Math.min(Math.abs(move) * GROWTH, maxStep), move);
       window = Math.max(1, Math.min(capacity, window + move));
+      rounded = Math.round(window);
     }
     previousHitRate = hitRate;
     return window();

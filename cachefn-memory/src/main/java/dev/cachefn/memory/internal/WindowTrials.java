@@ -53,6 +53,8 @@ final class WindowTrials {
   private int sampled;
   private int inUse;
   private int periods;
+  /** The window size of the share in use. */
+  private long window;
 
   WindowTrials(long capacity, FrequencySketch sketch) {
     this.capacity = Math.max(1, capacity);
@@ -65,6 +67,7 @@ final class WindowTrials {
       trials[i] = new WindowTrial(trialCapacity, SHARES[i]);
     }
     this.period = trialCapacity;
+    this.window = windowOf(inUse);
   }
 
   /** One key in how many is sampled (a power of two). */
@@ -79,24 +82,33 @@ final class WindowTrials {
 
   /** The window size to use now. */
   long window() {
-    return Math.max(1, Math.round(SHARES[inUse] * capacity));
+    return window;
+  }
+
+  private long windowOf(int share) {
+    return Math.max(1, Math.round(SHARES[share] * capacity));
   }
 
   /**
    * One access of the key of {@code hash}, already counted by the sketch. Returns the window size to use from
-   * now on.
+   * now on. Small enough to be inlined into the cache's read replay: only the accesses of sampled keys (one
+   * key in {@link #sampleRate()}) go on to the trials, through a call.
    */
   long record(int hash) {
     if ((sampleHash(hash) & sampleMask) == 0) {
-      for (WindowTrial trial : trials) {
-        trial.access(hash, sketch);
-      }
-      if (++sampled == period) {
-        sampled = 0;
-        compare();
-      }
+      replay(hash);
     }
-    return window();
+    return window;
+  }
+
+  private void replay(int hash) {
+    for (WindowTrial trial : trials) {
+      trial.access(hash, sketch);
+    }
+    if (++sampled == period) {
+      sampled = 0;
+      compare();
+    }
   }
 
   private void compare() {
@@ -110,6 +122,7 @@ final class WindowTrials {
     double margin = leader > inUse ? GROW_MARGIN : SHRINK_MARGIN;
     if (++periods > WARMUP && scores[leader] > scores[inUse] * (1 + margin)) {
       inUse = leader;
+      window = windowOf(leader);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The window / probation / protected policy, driven as the engine drives it. */
@@ -134,5 +135,33 @@ class AdaptiveAdmissionOrderTest {
 
     assertThat(initial).isEqualTo(10);
     assertThat(order.windowTarget()).isGreaterThan(20);
+  }
+
+  @Test
+  void readsOfSaturatedEntriesThatSkipTheSketchLeaveEveryCountAsCountingThemWould() {
+    // a skewed workload: 20 hot keys take 80 % of the accesses, so they saturate and are read on; at this
+    // capacity the sketch halves every 10,240 counts, i.e. about ten times over the run
+    int capacity = 200;
+    AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
+    FrequencySketch everyAccess = new FrequencySketch(capacity);
+    Random random = new Random(42);
+    for (int i = 0; i < 200_000; i++) {
+      String key = "k" + (random.nextInt(10) < 8 ? random.nextInt(20) : random.nextInt(1_000));
+      Node<String> node = live.get(key);
+      if (node != null) {
+        order.recordAccess(node);
+      } else {
+        everyAccess.ensureCapacity(live.size() + 1);
+        insert(order, capacity, node(key));
+      }
+      everyAccess.increment(key.hashCode());
+
+      if (i % 1_000 == 999) {
+        for (Node<String> entry : live.values()) {
+          assertThat(order.frequency(entry)).as("count of %s after %d accesses", entry.key, i + 1)
+              .isEqualTo(everyAccess.frequency(entry.key.hashCode()));
+        }
+      }
+    }
   }
 }

@@ -118,4 +118,55 @@ class FrequencySketchTest {
 
     assertThat(sketch.frequency(42)).isZero();
   }
+
+  @Test
+  void incrementSaysWhenTheCountIsSaturatedUntilCountsMayDrop() {
+    FrequencySketch sketch = new FrequencySketch(2_048);
+    sketch.ensureCapacity(2_048);
+    int hot = "hot".hashCode();
+    for (int i = 1; i < FrequencySketch.MAX_COUNT; i++) {
+      assertThat(sketch.increment(hot)).as("count %d", i).isFalse();
+    }
+    int generation = sketch.generation();
+    assertThat(sketch.increment(hot)).as("count 15").isTrue();
+    assertThat(sketch.increment(hot)).as("still 15").isTrue();
+    assertThat(sketch.generation()).isEqualTo(generation);
+
+    sketch.halve();
+
+    assertThat(sketch.generation()).isNotEqualTo(generation);
+    assertThat(sketch.increment(hot)).as("halved to 7, now 8").isFalse();
+  }
+
+  @Test
+  void theIncrementThatTriggersAHalvingReportsNoSaturation() {
+    FrequencySketch sketch = new FrequencySketch(1_024);
+    sketch.ensureCapacity(1_024);
+    int hot = "hot".hashCode();
+    for (int i = 0; i < 14; i++) {
+      sketch.increment(hot);
+    }
+    for (int key = 0; key < 10_240 - 15; key++) {
+      sketch.increment(("cold-" + key).hashCode());
+    }
+    int generation = sketch.generation();
+
+    // the 10,240th count raises "hot" to 15, then halves every count
+    assertThat(sketch.increment(hot)).isFalse();
+    assertThat(sketch.generation()).isNotEqualTo(generation);
+    assertThat(sketch.frequency(hot)).isEqualTo(7);
+  }
+
+  @Test
+  void growingOrClearingStartsANewGeneration() {
+    FrequencySketch sketch = new FrequencySketch(100_000);
+    int generation = sketch.generation();
+
+    sketch.ensureCapacity(5_000);
+    int grown = sketch.generation();
+    sketch.clear();
+
+    assertThat(grown).isNotEqualTo(generation);
+    assertThat(sketch.generation()).isNotEqualTo(grown);
+  }
 }
