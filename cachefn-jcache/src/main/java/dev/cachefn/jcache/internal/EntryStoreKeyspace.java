@@ -134,18 +134,8 @@ final class EntryStoreKeyspace<K, V> implements Keyspace<V> {
   }
 
   private StoredEntry<V> entry(V value, Duration ttl) {
-    long expiresAt = ttl == null ? ExpiryTimes.ETERNAL : saturatedAdd(expiry.now(), ttl);
+    long expiresAt = ttl == null ? ExpiryTimes.ETERNAL : ExpiryTimes.after(expiry.now(), ttl);
     return new StoredEntry<>(copier.copy(value), expiresAt);
-  }
-
-  private static long saturatedAdd(long now, Duration ttl) {
-    long nanos;
-    try {
-      nanos = Math.min(ttl.toNanos(), Long.MAX_VALUE / 4);
-    } catch (ArithmeticException tooLong) {
-      nanos = Long.MAX_VALUE / 4;
-    }
-    return now + nanos;
   }
 
   @Override

@@ -82,7 +82,7 @@ final class EntryTable<K, V> {
    */
   void compute(K key, Effects<K, V> effects, KeyStep<K, V> step) {
     locks.run(key, () -> {
-      StoredEntry<V> current = store.get(key);
+      StoredEntry<V> current = store.peek(key); // the write below records the use, once
       long now = expiry.nowFor(current == null ? ExpiryTimes.ETERNAL : current.expiresAt());
       if (current != null && current.isExpiredAt(now)) {
         if (store.removeIf(key, current)) {
@@ -106,6 +106,8 @@ final class EntryTable<K, V> {
           throw e;
         }
         store.put(key, next, tags);
+      } else {
+        store.get(key); // kept as it was (a read, a processor that only looked): a use all the same
       }
     });
   }

@@ -65,6 +65,17 @@ final class ExpiryTimes {
     return eternal && expiresAt == ETERNAL ? 0 : ticker.read();
   }
 
+  /** The expiry time {@code ttl} after {@code now}, the duration capped as the policies' are. */
+  static long after(long now, java.time.Duration ttl) {
+    long nanos;
+    try {
+      nanos = Math.min(ttl.toNanos(), MAX_NANOS);
+    } catch (ArithmeticException tooLong) {
+      nanos = MAX_NANOS;
+    }
+    return now + nanos;
+  }
+
   /** Whether an entry expiring at {@code expiresAt} has expired at {@code now}. */
   static boolean isExpired(long expiresAt, long now) {
     return expiresAt != ETERNAL && now - expiresAt >= 0;
