@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * subset of the keys at several fixed shares (it can jump across a share range that does worse than both
  * ends, which hill climbing cannot); smaller caches, too small to sample, use a {@link WindowClimber}.
  *
- * <p>A read of a protected entry whose count is saturated skips the sketch (counting it would change
- * nothing): under a skewed workload that is most reads, and the replay of a read then costs about what
- * LRU's does. Such entries carry a mark that is cleared whenever the sketch's counts may drop.
+ * <p>A protected entry whose count is saturated is marked, unless its key is one the trials sample: its reads
+ * then skip the sketch (counting them would change nothing), the trials and even the move in the protected
+ * list; a demotion that meets it moves it to the most recent end instead (a CLOCK's second chance). Under a skewed
+ * workload that is most reads, and their replay costs less than LRU's. The marks are cleared whenever the
+ * sketch's counts may drop.
  *
  * <p>Every operation is O(1), apart from the sketch's ageing, one pass over its table (and over the protected
  * list, for the marks) per {@code 10 × capacity} counts. Reads that never reach the policy (dropped under
@@ -37,9 +39,12 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   private static final byte PROTECTED = 2;
   /**
    * A protected entry whose count the sketch holds at {@value FrequencySketch#MAX_COUNT} in its current
-   * generation: counting a read of it would change nothing, so its reads skip the sketch.
+   * generation, and whose key the {@link WindowTrials} do not sample: counting a read of it would change
+   * nothing, so its reads skip the sketch and the trials.
    */
   private static final byte PROTECTED_SATURATED = 3;
+  /** How many saturated entries one demotion passes over at most, so that it stays O(1). */
+  private static final int SECOND_CHANCES = 8;
 
   private final long capacity;
   private final FrequencySketch sketch;
@@ -98,22 +103,34 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   public void recordReplace(Node<V> previous, Node<V> node) {
     node.setSegment(previous.segment());
     listOf(previous).replace(previous, node);
-    touch(node, count(node.key.hashCode()));
+    int hash = node.key.hashCode();
+    touch(node, count(hash) && unsampled(hash));
   }
 
   /**
-   * The read replay, every read of a single thread: an entry whose count is saturated (most reads, under a
-   * skewed workload) only moves in its list; see {@link #PROTECTED_SATURATED}.
+   * The read replay, every read of a single thread. A read of an entry marked {@link #PROTECTED_SATURATED}
+   * (most reads, under a skewed workload) changes nothing: no count, no move, no trial; see
+   * {@link #demoteOverflow}.
    */
   @Override
   public void recordAccess(Node<V> node) {
-    int hash = node.key.hashCode();
     if (node.segment() == PROTECTED_SATURATED) {
-      protectedArea.moveToLast(node);
-    } else {
-      touch(node, count(hash));
+      if (climber != null) {
+        resize(climber.onHit());
+      }
+      return;
     }
+    int hash = node.key.hashCode();
+    touch(node, count(hash) && unsampled(hash));
     resize(climber != null ? climber.onHit() : trials.record(hash));
+  }
+
+  /**
+   * Whether the {@link WindowTrials} ignore the key of {@code hash}, so that a read of it may skip them: a
+   * sampled key is never marked {@link #PROTECTED_SATURATED}, since the trials must see its every access.
+   */
+  private boolean unsampled(int hash) {
+    return trials == null || !trials.samples(hash);
   }
 
   /**
@@ -209,9 +226,20 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     }
   }
 
+  /**
+   * Moves the least recent protected entries to probation until the protected area is back to its target.
+   * An entry marked {@link #PROTECTED_SATURATED} is not moved by its reads, so its place in the list says
+   * nothing about its last use; it is among the most used keys of the sketch's generation, and gets a second
+   * chance instead (moved to the most recent end), up to {@value #SECOND_CHANCES} in a row.
+   */
   private void demoteOverflow() {
+    int secondChances = SECOND_CHANCES;
     while (protectedArea.size() > protectedTarget) {
       Node<V> eldest = protectedArea.head();
+      if (eldest.segment() == PROTECTED_SATURATED && secondChances-- > 0) {
+        protectedArea.moveToLast(eldest);
+        continue;
+      }
       protectedArea.unlink(eldest);
       eldest.setSegment(PROBATION);
       probation.addLast(eldest);

@@ -36,10 +36,24 @@ final class RecencyList<V> {
 
   /** Moves {@code node}, which is in this list, to the most recently used end. */
   void moveToLast(Node<V> node) {
-    if (node != tail) {
-      unlink(node);
-      addLast(node);
+    Node<V> last = tail;
+    if (node == last) {
+      return;
     }
+    // the read replay's one step: only the links that change are written (each reference store costs a
+    // GC write barrier), so unlink's clearing of the node's own links is left out
+    Node<V> previous = node.previous;
+    Node<V> next = node.next; // not null: the node is not the tail
+    if (previous == null) {
+      head = next;
+    } else {
+      previous.next = next;
+    }
+    next.previous = previous;
+    node.previous = last;
+    node.next = null;
+    last.next = node;
+    tail = node;
   }
 
   /** Puts {@code replacement} where {@code node}, which is in this list, was. */

@@ -95,10 +95,18 @@ final class WindowTrials {
    * key in {@link #sampleRate()}) go on to the trials, through a call.
    */
   long record(int hash) {
-    if ((sampleHash(hash) & sampleMask) == 0) {
+    if (samples(hash)) {
       replay(hash);
     }
     return window;
+  }
+
+  /**
+   * Whether the trials replay the accesses of the key of {@code hash}. {@link #record} may be skipped for a
+   * key they do not sample: it would return {@link #window()} unchanged.
+   */
+  boolean samples(int hash) {
+    return (sampleHash(hash) & sampleMask) == 0;
   }
 
   private void replay(int hash) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The window / probation / protected policy, driven as the engine drives it. */
 class AdaptiveAdmissionOrderTest {
@@ -163,5 +164,77 @@ class AdaptiveAdmissionOrderTest {
         }
       }
     }
+  }
+
+  @Test
+  void readsThatSkipTheTrialsLeaveTheWindowAsTrialsSeeingEveryAccessChooseIt() {
+    // trials-sized: hot keys saturate (their reads skip the trials unless sampled), while keys read again
+    // 300 new keys later reward a window larger than the first 1 %
+    int capacity = 4_096;
+    AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
+    FrequencySketch everyCount = new FrequencySketch(capacity);
+    WindowTrials everyAccess = new WindowTrials(capacity, everyCount);
+    Random random = new Random(7);
+    List<Long> windows = new ArrayList<>();
+    int fresh = 0;
+    for (int i = 0; i < 400_000; i++) {
+      String key;
+      if (random.nextInt(10) < 6) {
+        key = "hot" + random.nextInt(50);
+      } else if (fresh >= 300 && random.nextBoolean()) {
+        key = "n" + (fresh - 300);
+      } else {
+        key = "n" + fresh++;
+      }
+      Node<String> node = live.get(key);
+      if (node != null) {
+        order.recordAccess(node);
+      } else {
+        everyCount.ensureCapacity(live.size() + 1); // as the order does, counting the new entry
+        insert(order, capacity, node(key));
+      }
+      everyCount.increment(key.hashCode());
+      long expected = Math.max(1, Math.min(capacity, everyAccess.record(key.hashCode())));
+      assertThat(order.windowTarget()).as("window after %d accesses", i + 1).isEqualTo(expected);
+      if (windows.isEmpty() || windows.get(windows.size() - 1) != expected) {
+        windows.add(expected);
+      }
+    }
+    assertThat(windows).as("the windows chosen").hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void aSaturatedProtectedEntryThatReadsNoLongerMoveIsPassedOverByDemotion() {
+    AdaptiveAdmissionOrder<String> order = filled(200);
+    Node<String> hot = live("k0");
+    for (int i = 0; i < 20; i++) {
+      order.recordAccess(hot); // the first read promotes it; the count saturates at 15
+    }
+    assertThat(order.frequency(hot)).isEqualTo(FrequencySketch.MAX_COUNT);
+    long protectedTarget = (200 - order.windowTarget()) * 4 / 5;
+
+    // promote more entries than the protected area holds: k0, the first promoted, is its eldest throughout
+    for (int i = 1; i <= protectedTarget + 10; i++) {
+      order.recordAccess(live("k" + i));
+    }
+
+    assertThat(hot.segment()).as("k0 stays protected").isGreaterThanOrEqualTo((byte) 2);
+    assertThat(live("k1").segment()).as("k1, the eldest unsaturated one, is demoted").isEqualTo((byte) 1);
+  }
+
+  @Test
+  @Timeout(10) // a demotion that passed over saturated entries without a bound would never end here
+  void demotionKeepsTheProtectedAreaAtItsTargetWhenEveryEntryIsSaturated() {
+    AdaptiveAdmissionOrder<String> order = filled(200);
+    for (int round = 0; round < 20; round++) {
+      for (int i = 0; i < 200; i++) {
+        order.recordAccess(live("k" + i));
+      }
+    }
+    long protectedTarget = (200 - order.windowTarget()) * 4 / 5;
+    long protectedCount = live.values().stream().filter(node -> node.segment() >= 2).count();
+    assertThat(protectedCount).isEqualTo(protectedTarget);
+    assertThat(live.values().stream().filter(node -> node.segment() == 3).count())
+        .as("saturated entries").isGreaterThan(protectedTarget / 2);
   }
 }
