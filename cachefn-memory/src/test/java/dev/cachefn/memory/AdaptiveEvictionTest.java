@@ -151,4 +151,34 @@ class AdaptiveEvictionTest {
         .hasMessageContaining("evictionPolicy LRU")
         .hasMessageContaining("not ADAPTIVE_FREQUENCY");
   }
+
+  @Test
+  void hotEntriesOfALargeCacheSurviveAScanAndEveryReadOfThemIsCounted() {
+    // 5,000 entries: the window is chosen by trials, so reads of saturated protected entries are not even
+    // buffered; they must still count as hits, and the entries must still be kept through a scan
+    Cache<Long> cache = CacheFn.builder("hot-large").maxSize(5_000)
+        .evictionPolicy(EvictionPolicy.ADAPTIVE_FREQUENCY).build();
+    for (long key = 0; key < 5_000; key++) {
+      cache.set("k" + key, key);
+    }
+    long reads = 0;
+    for (int round = 0; round < 40; round++) {
+      for (long key = 0; key < 100; key++) {
+        assertThat(cache.get("k" + key)).isEqualTo(key);
+        reads++;
+      }
+    }
+    assertThat(cache.stats().hits()).isEqualTo(reads);
+
+    for (long key = 0; key < 20_000; key++) {
+      cache.set("scan" + key, key); // a scan four times the cache's size
+    }
+
+    for (long key = 0; key < 100; key++) {
+      assertThat(cache.get("k" + key)).as("hot key k%d after the scan", key).isEqualTo(key);
+    }
+    assertThat(cache.stats().hits()).isEqualTo(reads + 100);
+    assertThat(cache.stats().misses()).isZero();
+    assertThat(cache.size()).isEqualTo(5_000);
+  }
 }

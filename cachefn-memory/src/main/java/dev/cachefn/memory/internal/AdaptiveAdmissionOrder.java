@@ -42,7 +42,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
    * generation, and whose key the {@link WindowTrials} do not sample: counting a read of it would change
    * nothing, so its reads skip the sketch and the trials.
    */
-  private static final byte PROTECTED_SATURATED = 3;
+  private static final byte PROTECTED_SATURATED = Node.QUIET;
   /** How many saturated entries one demotion passes over at most, so that it stays O(1). */
   private static final int SECOND_CHANCES = 8;
 
@@ -108,9 +108,18 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   /**
+   * Reads of an entry marked {@link #PROTECTED_SATURATED} change nothing (no count, no move, no trial; see
+   * {@link #demoteOverflow}), unless the window is chosen by a climber, which counts every hit.
+   */
+  @Override
+  public boolean ignoresQuietReads() {
+    return climber == null;
+  }
+
+  /**
    * The read replay, every read of a single thread. A read of an entry marked {@link #PROTECTED_SATURATED}
-   * (most reads, under a skewed workload) changes nothing: no count, no move, no trial; see
-   * {@link #demoteOverflow}.
+   * (most reads, under a skewed workload) changes nothing but the climber's hit count, if there is a climber;
+   * without one the engine does not even buffer such reads ({@link #ignoresQuietReads}).
    */
   @Override
   public void recordAccess(Node<V> node) {

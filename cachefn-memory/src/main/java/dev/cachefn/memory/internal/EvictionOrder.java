@@ -19,6 +19,14 @@ interface EvictionOrder<V> {
     };
   }
 
+  /**
+   * Whether a read of a node in the {@link Node#QUIET} segment would change nothing here, so that the engine
+   * need not buffer it. Fixed for the order's lifetime.
+   */
+  default boolean ignoresQuietReads() {
+    return false;
+  }
+
   /** A new entry whose key had no live entry. */
   void recordInsert(Node<V> node);
 

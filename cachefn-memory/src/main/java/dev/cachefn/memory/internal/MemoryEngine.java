@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
  * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
  * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
- * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale. The lookups of one view
+ * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale; reads the order would
+ * ignore (see {@link EvictionOrder#ignoresQuietReads}) are not buffered at all. The lookups of one view
  * (the first cache of the namespace that records stats) are counted in that same stripe, so that counting a
  * hit costs no search for a counter of its own ({@link #getCounted}). <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
@@ -49,6 +50,8 @@ final class MemoryEngine<V> {
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final EvictionOrder<V> order;
+  /** Whether reads of {@linkplain Node#isQuiet() quiet} nodes are left out of the buffer: see {@link #read}. */
+  private final boolean quietReadsIgnored;
   private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
   private final TagIndex<V> tags = new TagIndex<>();
   private final List<EngineListener<? super V>> listeners = new CopyOnWriteArrayList<>();
@@ -71,6 +74,7 @@ final class MemoryEngine<V> {
     this.textKeys = textKeys;
     this.bounded = maxSize != Long.MAX_VALUE;
     this.order = order;
+    this.quietReadsIgnored = order.ignoresQuietReads();
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
@@ -110,14 +114,19 @@ final class MemoryEngine<V> {
 
   /**
    * Inlined into {@link #get} and {@link #getCounted} with {@code counted} a constant; the rare paths (a
-   * miss, an expired entry, a full stripe) are calls, so that the hit path stays small enough to inline.
+   * miss, an expired entry, a full stripe) are calls, so that the hit path stays small enough to inline. A
+   * read of a {@linkplain Node#isQuiet() quiet} node, which the order would ignore, is not buffered at all.
    */
   private @Nullable V read(Object key, boolean counted) {
     Node<V> node = table.get(key);
     if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
       return missed(node, counted);
     }
-    if (counted) {
+    if (quietReadsIgnored && node.isQuiet()) {
+      if (counted) {
+        reads.countHit(); // the order would ignore the read: only the lookup is counted
+      }
+    } else if (counted) {
       if (!reads.offerHit(node)) {
         applyReadOrDrop(node);
       }

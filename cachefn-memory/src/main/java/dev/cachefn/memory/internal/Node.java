@@ -142,9 +142,23 @@ class Node<V> {
     state |= RETIRED;
   }
 
+  /**
+   * The segment whose nodes' reads an order that {@linkplain EvictionOrder#ignoresQuietReads() ignores quiet
+   * reads} has no use for: the engine then does not even buffer them.
+   */
+  static final byte QUIET = 3;
+
   /** Which segment of the eviction order holds the node (0 to 3, used by {@link AdaptiveAdmissionOrder}). */
   final byte segment() {
     return (byte) ((state & SEGMENT_MASK) >>> SEGMENT_SHIFT);
+  }
+
+  /**
+   * Whether the node is in the {@link #QUIET} segment. Read without the lock by readers: a stale answer only
+   * buffers a read that was not needed, or misses one, as a read dropped under contention would.
+   */
+  final boolean isQuiet() {
+    return (state & SEGMENT_MASK) == QUIET << SEGMENT_SHIFT;
   }
 
   final void setSegment(byte segment) {

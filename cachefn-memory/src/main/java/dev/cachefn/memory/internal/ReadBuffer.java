@@ -94,6 +94,17 @@ final class ReadBuffer<E> {
     return stripe.offer(element, sampling, hit);
   }
 
+  /** Counts one hit of the counted lookups, as {@link #offerHit} does, without recording a read. */
+  void countHit() {
+    Thread thread = Thread.currentThread();
+    Stripe stripe = stripes[indexOf(thread)];
+    if (stripe != null && stripe.owner == thread) {
+      stripe.countHit();
+    } else {
+      count(1, 0);
+    }
+  }
+
   /**
    * Counts lookups in the calling thread's stripe, next to its reads, so that counting a hit costs no
    * lookup of its own: a miss, or a batch of hits and misses the cache counted itself. A thread that owns
@@ -303,6 +314,11 @@ final class ReadBuffer<E> {
       slots[(int) (t & STRIPE_MASK)] = element;
       TAIL.setRelease(this, t + 1); // publishes the slot to the drainer
       return true;
+    }
+
+    /** Called by the owner only. */
+    void countHit() {
+      HITS.setOpaque(this, hits + 1);
     }
 
     /** Called by the owner only. */
