@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * subset of the keys at several fixed shares (it can jump across a share range that does worse than both
  * ends, which hill climbing cannot); smaller caches, too small to sample, use a {@link WindowClimber}.
  *
- * <p>A protected entry whose count is saturated is marked, unless its key is one the trials sample: its reads
- * then skip the sketch (counting them would change nothing), the trials and even the move in the protected
- * list; a demotion that meets it moves it to the most recent end instead (a CLOCK's second chance). Under a skewed
- * workload that is most reads, and their replay costs less than LRU's. The marks are cleared whenever the
+ * <p>A protected entry whose count is saturated is marked, unless its key is one the trials sample: its
+ * reads then skip the sketch (counting them would change nothing), the trials and even the move in the
+ * protected list; a demotion that meets it moves it to the most recent end instead (a CLOCK's second
+ * chance). With trials, the engine does not even buffer such reads ({@link #ignoresQuietReads}). Under a
+ * skewed workload that is most reads, which then cost less than LRU's. The marks are cleared whenever the
  * sketch's counts may drop.
  *
  * <p>Every operation is O(1), apart from the sketch's ageing, one pass over its table (and over the protected
