@@ -34,22 +34,17 @@ final class RecencyList<V> {
     size++;
   }
 
-  /** Moves {@code node}, which is in this list, to the most recently used end. */
+  /**
+   * Moves {@code node}, which is in this list, to the most recently used end. The read replay's one step:
+   * only the links that change are written (each reference store costs a GC write barrier), so the node's
+   * own links are not cleared first as {@link #unlink} clears them.
+   */
   void moveToLast(Node<V> node) {
     Node<V> last = tail;
     if (node == last) {
       return;
     }
-    // the read replay's one step: only the links that change are written (each reference store costs a
-    // GC write barrier), so unlink's clearing of the node's own links is left out
-    Node<V> previous = node.previous;
-    Node<V> next = node.next; // not null: the node is not the tail
-    if (previous == null) {
-      head = next;
-    } else {
-      previous.next = next;
-    }
-    next.previous = previous;
+    detach(node);
     node.previous = last;
     node.next = null;
     last.next = node;
@@ -78,6 +73,14 @@ final class RecencyList<V> {
 
   /** Takes {@code node}, which is in this list, out of it. */
   void unlink(Node<V> node) {
+    detach(node);
+    node.previous = null;
+    node.next = null;
+    size--;
+  }
+
+  /** Links {@code node}'s neighbours (or the list's ends) to each other; leaves the node's own links as they are. */
+  private void detach(Node<V> node) {
     Node<V> previous = node.previous;
     Node<V> next = node.next;
     if (previous == null) {
@@ -90,9 +93,6 @@ final class RecencyList<V> {
     } else {
       next.previous = previous;
     }
-    node.previous = null;
-    node.next = null;
-    size--;
   }
 
   void clear() {
