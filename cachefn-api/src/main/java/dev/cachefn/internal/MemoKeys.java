@@ -1,6 +1,6 @@
 package dev.cachefn.internal;
 
-import dev.cachefn.internal.keys.ArgumentText;
+import dev.cachefn.ArgumentText;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.cdi.CacheKey;
 import dev.cachefn.cdi.CacheKeyGenerator;
-import dev.cachefn.internal.keys.ArgumentText;
+import dev.cachefn.ArgumentText;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * How a method call becomes a cache key: the {@link CacheKey} parameters (all when none is marked), each by
  * its {@code toString()}, joined by {@code :}; or a {@link CacheKeyGenerator}.
  *
- * <p>Values are written by cachefn-api's {@link ArgumentText}, as {@code Cache.memoize} writes them: escaped
+ * <p>Values are written by cachefn-api's {@link ArgumentText}, as {@code Memoizer} writes them: escaped
  * ({@code \}, {@code :}, {@code ,}, {@code [}, {@code ]} get a {@code \}; {@code null} is {@code \0}; arrays
  * are {@code [a,b]}) so that different argument lists never share a key. A method with
  * no key parameter has the single key {@value #NO_PARAMETERS}. A {@code @Memoize} method and an

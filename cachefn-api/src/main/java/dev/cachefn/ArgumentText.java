@@ -1,4 +1,4 @@
-package dev.cachefn.internal.keys;
+package dev.cachefn;
 
 import java.lang.reflect.Array;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
  * never share a key. A value whose class keeps {@link Object#toString()} is rejected: its text would differ
  * between equal arguments.
  *
- * <p>Keys are visible to users ({@code keys(pattern)}, invalidation by key): this format does not change.
+ * <p>This is the one key format of memoized calls: {@link Memoizer} writes its keys as
+ * {@code <name>:<text>[:<text>]}, and {@code cachefn-cdi}'s {@code @Memoize} writes the key parameters the
+ * same way, with this class. Keys are visible to users ({@code keys(pattern)}, invalidation by key), so an
+ * application may build one to invalidate it, e.g. {@code cache.delete("findUser:" + ArgumentText.of(id))};
+ * the format does not change.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class ArgumentText {
 

@@ -1,4 +1,4 @@
-package dev.cachefn.internal.keys;
+package dev.cachefn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
