@@ -21,6 +21,9 @@ package dev.cachefn;
  * @param storageFailures operations that failed because the storage could not be reached (Redis down, say),
  *     whether thrown or answered by a bypass policy; counted per storage, so caches sharing one see the same
  *     figure; always 0 for the in-memory storage
+ * @param decodeFailures values found in the storage that could not be read back (a Redis value written by an
+ *     incompatible version of the application, say): each was removed and answered as a miss; counted per cache;
+ *     always 0 for the in-memory storage, which keeps the objects themselves
  */
 public record CacheStats(
     long hits,
@@ -31,7 +34,14 @@ public record CacheStats(
     long expirations,
     long size,
     long memoryUsageBytes,
-    long storageFailures) {
+    long storageFailures,
+    long decodeFailures) {
+
+  /** A snapshot without decode failures, for a storage that keeps values as objects. */
+  public CacheStats(long hits, long misses, long sets, long deletes, long evictions, long expirations, long size,
+      long memoryUsageBytes, long storageFailures) {
+    this(hits, misses, sets, deletes, evictions, expirations, size, memoryUsageBytes, storageFailures, 0);
+  }
 
   /** Lookups in all: hits plus misses. */
   public long requests() {

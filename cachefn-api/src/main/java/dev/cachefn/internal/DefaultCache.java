@@ -500,7 +500,7 @@ final class DefaultCache<V> implements Cache<V> {
     long missCount = counter != null ? counter.misses() : misses.sum();
     return new CacheStats(
         hitCount, missCount, sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        keyspace.size(), keyspace.estimatedBytes(), keyspace.failures());
+        keyspace.size(), keyspace.estimatedBytes(), keyspace.failures(), keyspace.decodeFailures());
   }
 
   @Override

@@ -95,6 +95,16 @@ public interface Keyspace<V> extends AutoCloseable {
   }
 
   /**
+   * Values of this keyspace that were found in the storage but could not be turned back into objects (bytes
+   * written by an incompatible version of the application, or by another program), counted since it opened.
+   * Such a value is removed and read as a miss, so that the cache fetches a fresh one. A storage that keeps
+   * objects (memory) keeps the default, 0.
+   */
+  default long decodeFailures() {
+    return 0;
+  }
+
+  /**
    * Optional: a counter through which the cache makes its counted lookups ({@code Cache.get} and the
    * lookup of {@code getOrFetch}), for a storage that can count hits and misses for less than the cache's
    * own counters cost (the in-memory storage counts them in the per-thread state that every read touches

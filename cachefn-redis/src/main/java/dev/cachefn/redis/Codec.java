@@ -6,9 +6,11 @@ package dev.cachefn.redis;
  *
  * <p>One codec serves every cache on a {@link RedisStorage}, whatever its value type, so {@link #decode} must
  * find the type from the bytes (or the storage must only hold values of one type). Implementations are
- * thread-safe. Either method may throw any unchecked exception; the storage reports it with the key:
- * an {@link IllegalArgumentException} for a value that cannot be encoded (nothing is written), a
- * {@link CodecException} for stored bytes that cannot be decoded.
+ * thread-safe. Either method may throw any unchecked exception. For a value that cannot be encoded the storage
+ * throws an {@link IllegalArgumentException} naming the key (nothing is written). Stored bytes that cannot be
+ * decoded (written by another version of the application, say) are a miss: the storage removes them, counts
+ * them ({@code CacheStats.decodeFailures}) and logs a {@link CodecException} once per cache, so that
+ * {@code getOrFetch} fetches a fresh value.
  */
 public interface Codec {
 

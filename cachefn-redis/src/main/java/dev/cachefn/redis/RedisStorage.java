@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.redis.internal.KeyLayout;
 import dev.cachefn.redis.internal.RedisConnection;
 import dev.cachefn.redis.internal.RedisKeyspace;
 import dev.cachefn.spi.Keyspace;
@@ -8,6 +9,7 @@ import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Storage} on Redis, through one Lettuce connection shared by every cache that uses this instance, so
@@ -48,10 +50,12 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
   private final RedisConnection connection;
   private final Codec codec;
+  private final @Nullable String formatVersion;
 
-  private RedisStorage(RedisConnection connection, Codec codec) {
+  private RedisStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion) {
     this.connection = connection;
     this.codec = codec;
+    this.formatVersion = formatVersion;
   }
 
   /**
@@ -75,7 +79,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new RedisKeyspace<>(settings.namespace(), connection, codec);
+    return new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec);
   }
 
   /** The Redis URI, without password. */
@@ -107,6 +111,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     private FailurePolicy failurePolicy = FailurePolicy.FAIL;
     private boolean lazyConnect;
     private Duration heartbeat = TieredStorage.DEFAULT_HEARTBEAT;
+    private @Nullable String formatVersion;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -163,13 +168,29 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     /**
+     * A version of the values' format, such as {@code "2"}: part of every key (after {@code cachefn:}), so that
+     * during a rolling deploy the instances of two application versions whose values differ in shape each read
+     * and write their own entries, never the other's. 1 to 32 letters, digits, {@code .}, {@code _} or
+     * {@code -}; none by default. Tag and pattern invalidations, {@code clear} and the near caches' coherence
+     * reach only the entries of the same version.
+     *
+     * @throws IllegalArgumentException if {@code formatVersion} holds other characters, or is empty or longer
+     */
+    public Builder formatVersion(String formatVersion) {
+      Objects.requireNonNull(formatVersion, "formatVersion must not be null");
+      this.formatVersion = KeyLayout.checkFormatVersion(formatVersion);
+      return this;
+    }
+
+    /**
      * Connects (unless {@link #lazyConnect}).
      *
      * @throws IllegalArgumentException if the uri is not a Redis URI
      * @throws RedisStorageException if Redis cannot be reached
      */
     public RedisStorage build() {
-      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false), codec);
+      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false), codec,
+          formatVersion);
     }
 
     /**
@@ -181,7 +202,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
      */
     public TieredStorage buildTiered() {
       return new TieredStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true), codec,
-          heartbeat, !lazyConnect);
+          formatVersion, heartbeat, !lazyConnect);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Storage} in two levels: a near cache in this JVM (the in-memory engine of {@code cachefn-memory},
@@ -42,11 +43,14 @@ public final class TieredStorage implements Storage, AutoCloseable {
 
   private final RedisConnection connection;
   private final Codec codec;
+  private final @Nullable String formatVersion;
   private final NearCache nearCache;
 
-  TieredStorage(RedisConnection connection, Codec codec, Duration heartbeat, boolean armNow) {
+  TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion, Duration heartbeat,
+      boolean armNow) {
     this.connection = connection;
     this.codec = codec;
+    this.formatVersion = formatVersion;
     this.nearCache = new NearCache(connection, heartbeat, armNow);
   }
 
@@ -64,7 +68,7 @@ public final class TieredStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new TieredKeyspace<>(new RedisKeyspace<>(settings.namespace(), connection, codec), nearCache,
+    return new TieredKeyspace<>(new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec), nearCache,
         settings.maxSize());
   }
 

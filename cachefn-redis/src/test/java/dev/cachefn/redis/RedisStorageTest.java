@@ -97,13 +97,122 @@ class RedisStorageTest {
   }
 
   @Test
-  void bytesTheCodecCannotDecodeFailNamingTheKey() {
+  void bytesTheCodecCannotDecodeAreAMissThatIsRemovedCountedAndFetchedAgain() {
+    raw.set(prefix + "k:foreign", "not json");
+    raw.sadd(prefix + "m:foreign", "t");
+    raw.sadd(prefix + "t:t", "foreign");
+
+    assertThat(cache.get("foreign")).isNull();
+    assertThat(raw.exists(prefix + "k:foreign", prefix + "m:foreign")).as("removed with its tags").isZero();
+    assertThat(raw.smembers(prefix + "t:t")).isEmpty();
+    assertThat(cache.stats().decodeFailures()).isEqualTo(1);
+
+    raw.set(prefix + "k:foreign", "still not json");
+    assertThat(cache.getOrFetch("foreign", () -> "fresh")).isEqualTo("fresh");
+    assertThat(cache.get("foreign")).isEqualTo("fresh");
+
+    raw.set(prefix + "k:other", "[1, 2");
+    cache.set("fine", "ok");
+    assertThat(cache.getMany(java.util.List.of("other", "fine"))).containsExactly(java.util.Map.entry("fine", "ok"));
+    assertThat(cache.stats().decodeFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void anUndecodableValueIsANearMissTooAndIsNotKeptNear() {
+    TieredStorage tiered = SharedRedis.tiered();
+    Cache<String> near = CacheFn.builder("t").namespace(namespace).storage(tiered).build();
     raw.set(prefix + "k:foreign", "not json");
 
-    assertThatThrownBy(() -> cache.get("foreign"))
-        .isInstanceOf(CodecException.class)
-        .hasMessageContaining("key 'foreign'")
-        .hasMessageContaining("namespace '" + namespace + "'");
+    assertThat(near.getOrFetch("foreign", () -> "fresh")).isEqualTo("fresh");
+    assertThat(near.stats().decodeFailures()).isEqualTo(1);
+    assertThat(near.get("foreign")).isEqualTo("fresh");
+    assertThat(tiered.nearCacheHolds(namespace, "foreign")).isTrue();
+  }
+
+  @Test
+  void anUndecodableValueIsLoggedOncePerCache() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.cachefn.redis");
+    java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        if (record.getMessage().contains("namespace '" + namespace + "'")) {
+          records.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      for (int i = 0; i < 3; i++) {
+        raw.set(prefix + "k:bad" + i, "not json");
+        assertThat(cache.get("bad" + i)).isNull();
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).getMessage()).contains("key 'bad0'", "cannot be decoded by JsonCodec",
+        "cachefn.redis.format-version");
+    assertThat(cache.stats().decodeFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void aValueWrittenWhileTheUndecodableOneWasReadIsKept() {
+    Codec overwrittenWhileDecoding = new Codec() {
+      @Override
+      public byte[] encode(Object value) {
+        return value.toString().getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public Object decode(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.equals("old")) {
+          raw.set(prefix + "k:k", "new"); // another instance writes between our read and the removal
+          throw new IllegalStateException("unknown format");
+        }
+        return text;
+      }
+    };
+    try (RedisStorage storage = RedisStorage.builder(SharedRedis.server().uri()).codec(overwrittenWhileDecoding)
+        .build()) {
+      Cache<String> reader = CacheFn.builder("r").namespace(namespace).storage(storage).build();
+      raw.set(prefix + "k:k", "old");
+
+      assertThat(reader.get("k")).isNull();
+      assertThat(raw.get(prefix + "k:k")).isEqualTo("new");
+      assertThat(reader.get("k")).isEqualTo("new");
+    }
+  }
+
+  @Test
+  void twoFormatVersionsNeverReadEachOthersEntries() {
+    try (RedisStorage v1 = RedisStorage.builder(SharedRedis.server().uri()).formatVersion("v1").build();
+        RedisStorage v2 = RedisStorage.builder(SharedRedis.server().uri()).formatVersion("2.0-b").build()) {
+      Cache<String> old = CacheFn.builder("o").namespace(namespace).storage(v1).build();
+      Cache<String> next = CacheFn.builder("n").namespace(namespace).storage(v2).build();
+
+      old.set("k", "from v1", SetOptions.tags("t"));
+      next.set("k", "from v2", SetOptions.tags("t"));
+      cache.set("k", "unversioned");
+
+      assertThat(old.get("k")).isEqualTo("from v1");
+      assertThat(next.get("k")).isEqualTo("from v2");
+      assertThat(raw.get("cachefn:2.0-b:{" + namespace.length() + ":" + namespace + "}:k:k")).contains("from v2");
+      assertThat(next.invalidateByTag("t")).isEqualTo(1);
+      next.clear();
+      assertThat(old.get("k")).isEqualTo("from v1");
+      assertThat(cache.get("k")).isEqualTo("unversioned");
+    }
+    assertThatThrownBy(() -> RedisStorage.builder(SharedRedis.server().uri()).formatVersion("v:1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("letters, digits, '.', '_' or '-', got 'v:1'");
   }
 
   @Test

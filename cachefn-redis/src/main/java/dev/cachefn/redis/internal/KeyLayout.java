@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a namespace's data lives in Redis. Every key of namespace {@code ns} starts with the prefix
- * {@code cachefn:{<length of ns>:<ns>}:}; the length makes the prefixes of two namespaces differ and never be
+ * {@code cachefn:{<length of ns>:<ns>}:}, or {@code cachefn:<version>:{<length of ns>:<ns>}:} when the storage
+ * has a value format version (so that two versions of an application never read each other's values); the
+ * length makes the prefixes of two namespaces differ and never be
  * a prefix of each other (namespace {@code a} with key {@code b:c} cannot meet namespace {@code a:b} with key
  * {@code c}), and the braces make it a Redis Cluster hash tag, so a namespace's keys share one slot. After the
  * prefix:
@@ -18,14 +20,30 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable.
  */
-final class KeyLayout {
+public final class KeyLayout {
 
   private final String prefix;
   private final String entryPrefix;
 
-  KeyLayout(String namespace) {
-    this.prefix = "cachefn:{" + namespace.length() + ":" + namespace + "}:";
+  KeyLayout(String namespace, @Nullable String formatVersion) {
+    this.prefix = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{" + namespace.length() + ":"
+        + namespace + "}:";
     this.entryPrefix = prefix + "k:";
+  }
+
+  /**
+   * Checks a value format version: 1 to 32 letters, digits, {@code .}, {@code _} or {@code -}.
+   *
+   * @throws IllegalArgumentException saying what is allowed
+   */
+  public static String checkFormatVersion(String version) {
+    if (version.isEmpty() || version.length() > 32 || !version.chars().allMatch(
+        c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+            || c == '-')) {
+      throw new IllegalArgumentException("the value format version must be 1 to 32 letters, digits, '.', '_' or"
+          + " '-', got '" + version + "'");
+    }
+    return version;
   }
 
   /** The prefix of every key of the namespace; the Lua scripts append {@code k:}, {@code m:}, {@code t:}. */
@@ -47,16 +65,20 @@ final class KeyLayout {
    * tag list ({@code m:}); {@code null} for any other key (tag sets, keys that are not CacheFn's).
    */
   static @Nullable NearKey entryOf(String redisKey) {
-    if (!redisKey.startsWith("cachefn:{")) {
+    if (!redisKey.startsWith("cachefn:")) {
       return null;
     }
-    int colon = redisKey.indexOf(':', 9);
+    int brace = redisKey.indexOf('{', 8); // a format version, if any, holds neither ':' nor '{'
+    if (brace < 0 || (brace > 8 && redisKey.indexOf(':', 8) != brace - 1)) {
+      return null;
+    }
+    int colon = redisKey.indexOf(':', brace + 1);
     if (colon < 0) {
       return null;
     }
     int length;
     try {
-      length = Integer.parseInt(redisKey, 9, colon, 10);
+      length = Integer.parseInt(redisKey, brace + 1, colon, 10);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -12,6 +12,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisKeyspace<V> implements Keyspace<V> {
 
+  private static final System.Logger LOG = System.getLogger("dev.cachefn.redis");
   static final int CHUNK = 500;
   static final int SCAN_COUNT = 1000;
   private static final byte[] NONE = {'0'};
@@ -51,10 +55,12 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   private final byte[] prefix;
   private final RedisConnection connection;
   private final Codec codec;
+  private final LongAdder decodeFailures = new LongAdder();
+  private final AtomicBoolean decodeFailureLogged = new AtomicBoolean();
 
-  public RedisKeyspace(String namespace, RedisConnection connection, Codec codec) {
+  public RedisKeyspace(String namespace, @Nullable String formatVersion, RedisConnection connection, Codec codec) {
     this.namespace = namespace;
-    this.layout = new KeyLayout(namespace);
+    this.layout = new KeyLayout(namespace, formatVersion);
     this.prefix = bytes(layout.prefix());
     this.connection = connection;
     this.codec = codec;
@@ -65,7 +71,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   @Override
   public @Nullable V get(String key) {
     byte[] bytes = orBypass(() -> call("get", keyed(key), () -> redis().get(layout.entry(key))), null);
-    return bytes == null ? null : decode(key, bytes);
+    return bytes == null ? null : decodeOrDrop(key, bytes);
   }
 
   @Override
@@ -80,8 +86,9 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     Map<String, V> values = new LinkedHashMap<>();
     for (int i = 0; i < found.size(); i++) {
       KeyValue<String, byte[]> pair = found.get(i);
-      if (pair.hasValue()) {
-        values.put(distinct.get(i), decode(distinct.get(i), pair.getValue()));
+      V value = pair.hasValue() ? decodeOrDrop(distinct.get(i), pair.getValue()) : null;
+      if (value != null) {
+        values.put(distinct.get(i), value);
       }
     }
     return values;
@@ -139,6 +146,11 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   @Override
   public long failures() {
     return connection.failures();
+  }
+
+  @Override
+  public long decodeFailures() {
+    return decodeFailures.sum();
   }
 
   /** The entries found by one full {@code SCAN}: one command per page of the whole database. */
@@ -406,13 +418,33 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     return bytes;
   }
 
+  /**
+   * The value {@code bytes} stand for, or {@code null} when the codec cannot decode them (written by another
+   * version of the application, say): then the entry is removed, unless a newer value replaced it meanwhile,
+   * so that the caller's miss lets a fresh value in. Counted; logged once per keyspace. A failure to remove
+   * leaves the entry for the next read to try again.
+   */
   @SuppressWarnings("unchecked")
-  V decode(String key, byte[] bytes) {
+  @Nullable V decodeOrDrop(String key, byte[] bytes) {
     try {
       return (V) codec.decode(bytes);
     } catch (RuntimeException e) {
-      throw new CodecException("the value stored under key '" + key + "' in namespace '" + namespace
-          + "' cannot be decoded by " + codec + ": " + e.getMessage(), e);
+      decodeFailures.increment();
+      if (!decodeFailureLogged.get() && decodeFailureLogged.compareAndSet(false, true)) {
+        CodecException failure = new CodecException("the value stored under key '" + key + "' in namespace '"
+            + namespace + "' at " + connection.uri() + " cannot be decoded by " + codec + ": " + e.getMessage(), e);
+        LOG.log(Level.WARNING, failure.getMessage() + "; it is removed and read as a miss. Values written by"
+            + " another version of the application do this: give each version its own"
+            + " cachefn.redis.format-version to keep them apart. Logged once per cache; the decodeFailures stat"
+            + " counts them.", failure);
+      }
+      try {
+        call("get", keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(redis(), ScriptOutputType.INTEGER,
+            prefix, bytes(key), bytes));
+      } catch (RedisStorageException notRemoved) {
+        // counted as a failure if Redis is out; the next read finds the bytes and tries again
+      }
+      return null;
     }
   }
 

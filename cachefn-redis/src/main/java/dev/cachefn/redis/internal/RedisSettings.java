@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalStateException} naming the property, the allowed values and the value found. Keys that this
  * class does not know are ignored. Immutable.
  */
-record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat) {
+record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat,
+    @Nullable String formatVersion) {
 
   static final String URI = "cachefn.redis.uri";
   static final String TIMEOUT = "cachefn.redis.timeout";
   static final String FAILURE_POLICY = "cachefn.redis.failure-policy";
   static final String LAZY_CONNECT = "cachefn.redis.lazy-connect";
   static final String HEARTBEAT = "cachefn.redis.heartbeat";
+  static final String FORMAT_VERSION = "cachefn.redis.format-version";
 
   /**
    * Reads and checks the settings.
@@ -40,12 +42,25 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
         duration(TIMEOUT, source.apply(TIMEOUT), RedisStorage.DEFAULT_TIMEOUT),
         policy(source.apply(FAILURE_POLICY)),
         flag(LAZY_CONNECT, source.apply(LAZY_CONNECT)),
-        duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT));
+        duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT),
+        formatVersion(source.apply(FORMAT_VERSION)));
   }
 
   RedisStorage.Builder builder() {
-    return RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy).lazyConnect(lazyConnect)
-        .heartbeat(heartbeat);
+    RedisStorage.Builder builder = RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy)
+        .lazyConnect(lazyConnect).heartbeat(heartbeat);
+    return formatVersion == null ? builder : builder.formatVersion(formatVersion);
+  }
+
+  static @Nullable String formatVersion(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return KeyLayout.checkFormatVersion(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(FORMAT_VERSION + ": " + e.getMessage(), e);
+    }
   }
 
   static Duration duration(String property, @Nullable String text, Duration absent) {

@@ -94,6 +94,25 @@ final class Scripts {
       """);
 
   /**
+   * Removes an entry with its tags if it still holds the given bytes (a value that could not be decoded: a
+   * newer value written meanwhile stays). ARGV: prefix, key, bytes. Answers 1 if it removed the entry.
+   */
+  static final LuaScript REMOVE_IF_VALUE = new LuaScript("""
+      local p = ARGV[1]
+      local key = ARGV[2]
+      if redis.call('GET', p .. 'k:' .. key) ~= ARGV[3] then
+        return 0
+      end
+      redis.call('DEL', p .. 'k:' .. key)
+      local meta = p .. 'm:' .. key
+      for _, tag in ipairs(redis.call('SMEMBERS', meta)) do
+        redis.call('SREM', p .. 't:' .. tag, key)
+      end
+      redis.call('DEL', meta)
+      return 1
+      """);
+
+  /**
    * Removes every entry carrying one of the tags, and the tag sets. ARGV: prefix, then tags. Answers the count
    * of live entries removed.
    */

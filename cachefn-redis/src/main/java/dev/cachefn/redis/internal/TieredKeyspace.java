@@ -116,10 +116,14 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
       String key = keys.get(i);
       V value;
       try {
-        value = remote.decode(key, bytes);
+        value = remote.decodeOrDrop(key, bytes);
       } catch (RuntimeException e) {
         loads.subList(i, loads.size()).forEach(nearCache::abandon);
         throw e;
+      }
+      if (value == null) {
+        nearCache.abandon(load);
+        continue;
       }
       found.put(key, value);
       long pttl = answers.get(3 * i + 1) instanceof Long millis ? millis : -2;
@@ -167,6 +171,11 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
   @Override
   public long failures() {
     return remote.failures();
+  }
+
+  @Override
+  public long decodeFailures() {
+    return remote.decodeFailures();
   }
 
   /** What the near entries take in this JVM (the memory storage's estimate); Redis' memory is not counted. */

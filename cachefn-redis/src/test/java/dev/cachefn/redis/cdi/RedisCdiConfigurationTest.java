@@ -83,6 +83,18 @@ class RedisCdiConfigurationTest {
     }
   }
 
+  @Test
+  void aFormatVersionIsPartOfEveryKey() {
+    Map<String, String> properties = properties("redis");
+    properties.put("cachefn.redis.format-version", "7");
+    try (SeContainer container = start(properties)) {
+      container.select(Catalog.class).get().products().set("p1", "kettle");
+
+      assertThat(RedisTestServer.raw().get("cachefn:7:{" + namespace.length() + ":" + namespace + "}:k:p1"))
+          .contains("kettle");
+    }
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
       "cachefn.redis.timeout        | soon             | cachefn.redis.timeout must be milliseconds or an ISO-8601 duration",
@@ -90,6 +102,7 @@ class RedisCdiConfigurationTest {
       "cachefn.redis.failure-policy | retry            | cachefn.redis.failure-policy must be fail or bypass, got 'retry'",
       "cachefn.redis.lazy-connect   | maybe            | cachefn.redis.lazy-connect must be true or false, got 'maybe'",
       "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be positive",
+      "cachefn.redis.format-version | 2/3              | cachefn.redis.format-version: the value format version must be 1 to 32 letters, digits",
       "cachefn.redis.uri            | http://nowhere   | uri must be a Redis URI such as redis://127.0.0.1:6379, got 'http://nowhere'",
       "cachefn.redis.uri            | redis://127.0.0.1:1 | cannot connect to Redis at redis://127.0.0.1:1 (the uri given to RedisStorage, or the cachefn.redis.uri setting)",
   })
