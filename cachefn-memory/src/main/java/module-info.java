@@ -4,7 +4,6 @@ module dev.cachefn.memory {
   requires static org.jspecify;
 
   exports dev.cachefn.memory;
-  exports dev.cachefn.memory.internal to dev.cachefn.jcache;
 
   provides dev.cachefn.spi.StorageProvider with dev.cachefn.memory.internal.MemoryStorageProvider;
 }

@@ -1,4 +1,7 @@
-/** The in-memory storage: {@link dev.cachefn.memory.MemoryStorage}. */
+/**
+ * The in-memory storage, {@link dev.cachefn.memory.MemoryStorage}, and its engine for keys of any type,
+ * {@link dev.cachefn.memory.EntryStore}.
+ */
 @NullMarked
 package dev.cachefn.memory;
 

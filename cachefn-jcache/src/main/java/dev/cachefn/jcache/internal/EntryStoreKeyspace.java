@@ -2,7 +2,7 @@ package dev.cachefn.jcache.internal;
 
 import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
-import dev.cachefn.memory.internal.EntryStore;
+import dev.cachefn.memory.EntryStore;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;

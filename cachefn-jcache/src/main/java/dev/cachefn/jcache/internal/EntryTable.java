@@ -2,7 +2,7 @@ package dev.cachefn.jcache.internal;
 
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
-import dev.cachefn.memory.internal.EntryStore;
+import dev.cachefn.memory.EntryStore;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.cachefn.memory.internal;
 
 /**
  * Told by a {@link MemoryEngine} about the entries it removed on its own, with the key as stored (a
- * {@code String} for a storage, any object for an {@link EntryStore}). Called after the engine's lock is
+ * {@code String} for a storage, any object for an {@link EngineEntryStore}). Called after the engine's lock is
  * released, on the thread that caused the removal; must not throw.
  */
 interface EngineListener<V> {

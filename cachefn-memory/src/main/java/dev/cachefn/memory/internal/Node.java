@@ -42,7 +42,7 @@ class Node<V> {
     }
   }
 
-  /** Compared with {@code equals}/{@code hashCode}: a {@code String} for a storage, any object for an {@link EntryStore}. */
+  /** Compared with {@code equals}/{@code hashCode}: a {@code String} for a storage, any object for an {@link EngineEntryStore}. */
   final Object key;
   /** Read with acquire semantics; swapped in place only by {@link #setValue}. */
   volatile V value;

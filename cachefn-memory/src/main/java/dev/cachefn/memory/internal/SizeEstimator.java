@@ -13,7 +13,7 @@ import java.util.Map;
  *       with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the expiry queue; see
  *       {@link Node});
  *   <li>the key: a compact string, one byte per character plus its headers (a key of another type, as an
- *       {@link EntryStore} has, is estimated like a value);
+ *       {@link EngineEntryStore} has, is estimated like a value);
  *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
  *       strings themselves are shared);
  *   <li>the value: exact for strings, byte and char arrays and boxed primitives; for other arrays, collections

@@ -2,6 +2,7 @@ package dev.cachefn.memory.internal;
 
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
+import dev.cachefn.memory.EntryStore;
 import dev.cachefn.spi.GlobPattern;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Collection;
@@ -14,30 +15,22 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The memory engine for keys of any type, compared with {@code equals}/{@code hashCode}: what cachefn-jcache
- * keeps a JCache cache's entries in, so that they are bounded, ordered and tagged by the same code as a
- * CacheFn cache's. Not public API: it is exported to {@code dev.cachefn.jcache} only.
- *
- * <p>Entries have no TTL here: the caller keeps its own expiry in its values and removes what it finds
- * expired ({@link #removeIf}). Patterns match a key's {@code toString()}. Reads take no lock; writes take
- * the engine's lock briefly and never run caller code under it, except {@code onEviction}, which runs after
- * the lock is released. Thread-safe.
+ * The {@link EntryStore} on a {@link MemoryEngine} whose keys may be any object ({@code textKeys} off): each
+ * method is the engine's own. Public only so that {@link EntryStore#create} can make one; the package is not
+ * exported.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public final class EntryStore<K, V> {
+public final class EngineEntryStore<K, V> implements EntryStore<K, V> {
 
   private final MemoryEngine<V> engine;
 
-  private EntryStore(MemoryEngine<V> engine) {
+  private EngineEntryStore(MemoryEngine<V> engine) {
     this.engine = engine;
   }
 
-  /**
-   * A new, empty store of at most {@code maxSize} entries ({@link Long#MAX_VALUE}: unbounded); {@code
-   * onEviction} is told about every entry evicted to stay within it.
-   */
+  /** See {@link EntryStore#create}. */
   @SuppressWarnings("unchecked")
   public static <K, V> EntryStore<K, V> create(String name, long maxSize, EvictionPolicy policy, Ticker ticker,
       BiConsumer<? super K, ? super V> onEviction) {
@@ -54,74 +47,70 @@ public final class EntryStore<K, V> {
         // entries here have no TTL
       }
     });
-    return new EntryStore<>(engine);
+    return new EngineEntryStore<>(engine);
   }
 
-  /** The value of {@code key}, recorded as a use of the entry, or {@code null}. */
+  @Override
   public @Nullable V get(Object key) {
     return engine.get(key);
   }
 
-  /** The value of {@code key}, not recorded as a use, or {@code null}. */
+  @Override
   public @Nullable V peek(Object key) {
     return engine.peek(key);
   }
 
-  /** Whether {@code key} has an entry; not recorded as a use. */
+  @Override
   public boolean contains(Object key) {
     return engine.contains(key);
   }
 
-  /** Stores {@code value} under {@code key} with {@code tags}, replacing its entry if any; may evict others. */
+  @Override
   public void put(K key, V value, Set<String> tags) {
     engine.put(key, value, null, tags);
   }
 
-  /** Removes the entry of {@code key}; true if there was one. */
+  @Override
   public boolean remove(Object key) {
     return engine.remove(key);
   }
 
-  /**
-   * Removes the entry of {@code key} only if its value is {@code expected} (the same object). A {@link #put}
-   * that only changes the value swaps it in place without the engine's lock, so a caller must not run the
-   * two at once for one key (cachefn-jcache holds the key's own lock around both).
-   */
+  @Override
   public boolean removeIf(Object key, V expected) {
     return engine.removeIf(key, expected);
   }
 
-  /** Removes the entries of these keys; returns those that had one. */
+  @Override
   public List<String> removeAll(Collection<String> keys) {
     return engine.removeAll(keys);
   }
 
-  /** Removes every entry carrying at least one of {@code tags}; returns the count. */
+  @Override
   public int removeByTags(Collection<String> tags) {
     return engine.removeByTags(tags);
   }
 
-  /** Removes every entry whose key's text matches {@code pattern}; returns the count. */
+  @Override
   public int removeByPattern(GlobPattern pattern) {
     return engine.removeByPattern(pattern);
   }
 
-  /** Removes every entry without telling anyone; returns the count. */
+  @Override
   public int clear() {
     return engine.clear();
   }
 
-  /** The text of the keys matching {@code pattern}. */
+  @Override
   public List<String> keys(GlobPattern pattern) {
     return engine.keys(pattern);
   }
 
-  /** Up to {@code limit} entries whose key's text matches {@code pattern}, by that text. */
+  @Override
   public Map<String, V> entries(GlobPattern pattern, int limit) {
     return engine.entries(pattern, limit);
   }
 
-  /** The entries, weakly consistent: each present at some moment of the iteration; no use is recorded. */
+  @Override
   public Iterator<Map.Entry<K, V>> entries() {
     Iterator<Node<V>> nodes = engine.nodes();
     return new Iterator<>() {
@@ -139,17 +128,17 @@ public final class EntryStore<K, V> {
     };
   }
 
-  /** How many entries there are. */
+  @Override
   public long size() {
     return engine.size();
   }
 
-  /** The estimated bytes the entries take (see the memory storage's {@code memoryUsageBytes}). */
+  @Override
   public long estimatedBytes() {
     return engine.estimatedBytes();
   }
 
-  /** The most entries kept; {@link Long#MAX_VALUE} when unbounded. */
+  @Override
   public long maxSize() {
     return engine.maxSize();
   }

@@ -1,4 +1,4 @@
-package dev.cachefn.memory.internal;
+package dev.cachefn.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
