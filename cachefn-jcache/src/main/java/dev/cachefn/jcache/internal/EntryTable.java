@@ -56,11 +56,11 @@ final class EntryTable<K, V> {
       return entry;
     }
     // under the key's lock: a write of the key swaps the value in place, and must not race with this check
-    boolean[] removed = {false};
-    locks.run(key, () -> removed[0] = store.removeIf(key, entry));
-    if (removed[0]) {
-      effects.expired(key, entry.value);
-    }
+    locks.run(key, () -> {
+      if (store.removeIf(key, entry)) {
+        effects.expired(key, entry.value);
+      }
+    });
     return null;
   }
 

@@ -44,10 +44,7 @@ final class JCacheEntryEvent<K, V> extends CacheEntryEvent<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("a cache entry event cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.self(this, clazz, "a cache entry event");
   }
 
   @Override

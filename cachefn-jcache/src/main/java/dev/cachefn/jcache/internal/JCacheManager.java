@@ -159,21 +159,21 @@ public final class JCacheManager implements CacheManager {
 
   @Override
   public void enableManagement(String cacheName, boolean enabled) {
-    checkOpen();
-    Objects.requireNonNull(cacheName, "cacheName must not be null");
-    JCacheCache<?, ?> cache = caches.get(cacheName);
-    if (cache != null) {
-      cache.setManagementEnabled(enabled);
-    }
+    withCache(cacheName, cache -> cache.setManagementEnabled(enabled));
   }
 
   @Override
   public void enableStatistics(String cacheName, boolean enabled) {
+    withCache(cacheName, cache -> cache.setStatisticsEnabled(enabled));
+  }
+
+  /** Runs {@code action} on the open cache named {@code cacheName}, if there is one. */
+  private void withCache(String cacheName, Consumer<JCacheCache<?, ?>> action) {
     checkOpen();
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     JCacheCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.setStatisticsEnabled(enabled);
+      action.accept(cache);
     }
   }
 
@@ -209,10 +209,7 @@ public final class JCacheManager implements CacheManager {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isAssignableFrom(getClass())) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("a cache manager cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.self(this, clazz, "a cache manager");
   }
 
   private void checkOpen() {

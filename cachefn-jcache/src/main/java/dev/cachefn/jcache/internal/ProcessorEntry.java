@@ -93,10 +93,7 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
-    if (clazz.isInstance(this)) {
-      return clazz.cast(this);
-    }
-    throw new IllegalArgumentException("a mutable entry cannot be unwrapped to " + clazz.getName());
+    return Unwrapping.self(this, clazz, "a mutable entry");
   }
 
   V value() {
