@@ -24,7 +24,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.annotation.Annotation;
-import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -43,9 +42,7 @@ public class CacheFnExtension implements Extension {
   private final CacheEventObservers cacheEventObservers = new CacheEventObservers();
 
   void addBeans(@Observes BeforeBeanDiscovery discovery) {
-    for (Class<?> type : List.of(CacheRegistry.class, CacheEventBridge.class, MethodPlans.class,
-        MemoizeInterceptor.class, InvalidateInterceptor.class, InvalidateAllInterceptor.class,
-        InvalidateTagsInterceptor.class, InvalidatePatternInterceptor.class)) {
+    for (Class<?> type : CacheFnBeans.classes()) {
       discovery.addAnnotatedType(type, CacheFnExtension.class.getName() + "/" + type.getName());
     }
   }

@@ -9,6 +9,7 @@ import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
 import dev.cachefn.cdi.Memoize;
 import dev.cachefn.cdi.internal.BindingCacheName;
+import dev.cachefn.cdi.internal.CacheFnBeans;
 import dev.cachefn.cdi.internal.CacheFnChecks;
 import dev.cachefn.quarkus.runtime.BuildTimeObservers;
 import dev.cachefn.quarkus.runtime.CacheFnRecorder;
@@ -55,7 +56,6 @@ import org.jboss.jandex.Type;
 class CacheFnProcessor {
 
   private static final String FEATURE = "cachefn";
-  private static final String INTERNAL = "dev.cachefn.cdi.internal.";
 
   static final DotName CACHE_NAME = DotName.createSimple(CacheName.class);
   static final DotName BINDING_CACHE_NAME = DotName.createSimple(BindingCacheName.class);
@@ -77,9 +77,7 @@ class CacheFnProcessor {
   @BuildStep
   void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
     beans.produce(AdditionalBeanBuildItem.builder()
-        .addBeanClasses(INTERNAL + "CacheRegistry", INTERNAL + "CacheEventBridge", INTERNAL + "MethodPlans",
-            INTERNAL + "MemoizeInterceptor", INTERNAL + "InvalidateInterceptor", INTERNAL + "InvalidateAllInterceptor",
-            INTERNAL + "InvalidateTagsInterceptor", INTERNAL + "InvalidatePatternInterceptor")
+        .addBeanClasses(CacheFnBeans.classes().toArray(new Class<?>[0]))
         .addBeanClasses(BuildTimeObservers.class)
         .setUnremovable()
         .build());
