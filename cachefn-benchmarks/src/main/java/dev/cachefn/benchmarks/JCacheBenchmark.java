@@ -1,11 +1,14 @@
 package dev.cachefn.benchmarks;
 
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
+import dev.cachefn.jcache.CacheFnCachingProvider;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.spi.CachingProvider;
+import org.ehcache.jsr107.EhcacheCachingProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,14 +48,14 @@ public class JCacheBenchmark {
 
   /** The providers, by their {@code CachingProvider} class. */
   public enum Provider {
-    CacheFn("dev.cachefn.jcache.CacheFnCachingProvider"),
-    Caffeine("com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider"),
-    Ehcache3("org.ehcache.jsr107.EhcacheCachingProvider");
+    CacheFn(CacheFnCachingProvider.class),
+    Caffeine(CaffeineCachingProvider.class),
+    Ehcache3(EhcacheCachingProvider.class);
 
     final String className;
 
-    Provider(String className) {
-      this.className = className;
+    Provider(Class<? extends CachingProvider> type) {
+      this.className = type.getName();
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.cachefn.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cachefn.Cache;
 import dev.cachefn.SetOptions;
 import java.time.Duration;
@@ -98,26 +97,10 @@ public class TtlBenchmark {
         };
       }
       case "Caffeine": {
-        long ttlNanos = TTL.toNanos();
         com.github.benmanes.caffeine.cache.Cache<String, Object> cache = Caffeine.newBuilder()
             .initialCapacity(maximumSize)
             .maximumSize(maximumSize)
-            .expireAfter(new Expiry<String, Object>() {
-              @Override
-              public long expireAfterCreate(String key, Object value, long currentTime) {
-                return ttlNanos;
-              }
-
-              @Override
-              public long expireAfterUpdate(String key, Object value, long currentTime, long currentDuration) {
-                return ttlNanos;
-              }
-
-              @Override
-              public long expireAfterRead(String key, Object value, long currentTime, long currentDuration) {
-                return currentDuration;
-              }
-            })
+            .expireAfter(new FixedTtlExpiry<String, Object>(TTL))
             .build();
         return new TtlCache() {
           @Override

@@ -1,7 +1,7 @@
 package dev.cachefn.benchmarks.footprint;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import dev.cachefn.benchmarks.FixedTtlExpiry;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.cache2k.Cache2kBuilder;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -56,14 +59,23 @@ public final class MemoryFootprint {
   private MemoryFootprint() {}
 
   /** A cache under measurement: the object JOL walks, and how to write, read and clear it. */
-  interface Subject {
-    Object root();
+  /**
+   * One cache under measurement: {@code root} is the object JOL walks (the cache itself, so that the lambdas
+   * here are not counted), the others write, read and empty it.
+   */
+  record Subject(Object root, BiConsumer<String, Object> writer, Consumer<String> reader, Runnable emptier) {
 
-    void put(String key, Object value);
+    void put(String key, Object value) {
+      writer.accept(key, value);
+    }
 
-    void get(String key);
+    void get(String key) {
+      reader.accept(key);
+    }
 
-    void clear();
+    void clear() {
+      emptier.run();
+    }
   }
 
   public static void main(String[] args) {
@@ -181,183 +193,54 @@ public final class MemoryFootprint {
 
   private static Subject cacheFn(long maxSize, boolean stats, SetOptions options) {
     Cache<Object> cache = CacheFn.builder("footprint").maxSize(maxSize).recordStats(stats).build();
-    return new Subject() {
-      @Override
-      public Object root() {
-        return cache;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        cache.set(key, value, options);
-      }
-
-      @Override
-      public void get(String key) {
-        cache.get(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.clear();
-      }
-    };
+    return new Subject(cache, (key, value) -> cache.set(key, value, options), cache::get, cache::clear);
   }
 
   private static Subject taggedCacheFn(int tagCount) {
     Cache<Object> cache = CacheFn.builder("footprint-tags").maxSize(BOUND).build();
-    return new Subject() {
-      private int next;
-
-      @Override
-      public Object root() {
-        return cache;
+    AtomicInteger next = new AtomicInteger(); // the rotation through TAGS, one step per put
+    return new Subject(cache, (key, value) -> {
+      int first = next.getAndIncrement();
+      String[] tags = new String[tagCount];
+      for (int t = 0; t < tagCount; t++) {
+        tags[t] = TAGS[(first + t) & (TAGS.length - 1)];
       }
-
-      @Override
-      public void put(String key, Object value) {
-        String[] tags = new String[tagCount];
-        for (int t = 0; t < tagCount; t++) {
-          tags[t] = TAGS[(next + t) & (TAGS.length - 1)];
-        }
-        next++;
-        cache.set(key, value, SetOptions.tags(tags));
-      }
-
-      @Override
-      public void get(String key) {
-        cache.get(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.clear();
-      }
-    };
+      cache.set(key, value, SetOptions.tags(tags));
+    }, cache::get, cache::clear);
   }
 
   private static Subject caffeine(boolean expiry) {
     Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(BOUND);
     if (expiry) {
-      long nanos = TTL.toNanos();
-      builder.expireAfter(new Expiry<Object, Object>() {
-        @Override
-        public long expireAfterCreate(Object key, Object value, long currentTime) {
-          return nanos;
-        }
-
-        @Override
-        public long expireAfterUpdate(Object key, Object value, long currentTime, long currentDuration) {
-          return nanos;
-        }
-
-        @Override
-        public long expireAfterRead(Object key, Object value, long currentTime, long currentDuration) {
-          return currentDuration;
-        }
-      });
+      builder.expireAfter(new FixedTtlExpiry<Object, Object>(TTL));
     }
     com.github.benmanes.caffeine.cache.Cache<String, Object> cache = builder.executor(Runnable::run).build();
-    return new Subject() {
-      @Override
-      public Object root() {
-        return cache;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        cache.put(key, value);
-      }
-
-      @Override
-      public void get(String key) {
-        cache.getIfPresent(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.invalidateAll();
-        cache.cleanUp();
-      }
-    };
+    return new Subject(cache, cache::put, cache::getIfPresent,
+        () -> {
+          cache.invalidateAll();
+          cache.cleanUp();
+        });
   }
 
   private static Subject chm() {
     ConcurrentHashMap<String, Object> map = new ConcurrentHashMap<>();
-    return new Subject() {
-      @Override
-      public Object root() {
-        return map;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        map.put(key, value);
-      }
-
-      @Override
-      public void get(String key) {
-        map.get(key);
-      }
-
-      @Override
-      public void clear() {
-        map.clear();
-      }
-    };
+    return new Subject(map, map::put, map::get, map::clear);
   }
 
   private static Subject guava() {
     com.google.common.cache.Cache<String, Object> cache =
         com.google.common.cache.CacheBuilder.newBuilder().maximumSize(BOUND).build();
-    return new Subject() {
-      @Override
-      public Object root() {
-        return cache;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        cache.put(key, value);
-      }
-
-      @Override
-      public void get(String key) {
-        cache.getIfPresent(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.invalidateAll();
-        cache.cleanUp();
-      }
-    };
+    return new Subject(cache, cache::put, cache::getIfPresent,
+        () -> {
+          cache.invalidateAll();
+          cache.cleanUp();
+        });
   }
 
   private static Subject cache2k() {
     org.cache2k.Cache<String, Object> cache = Cache2kBuilder.of(String.class, Object.class)
         .name("footprint").entryCapacity(BOUND).build();
-    return new Subject() {
-      @Override
-      public Object root() {
-        return cache;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        cache.put(key, value);
-      }
-
-      @Override
-      public void get(String key) {
-        cache.peek(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.clear();
-      }
-    };
+    return new Subject(cache, cache::put, cache::peek, cache::clear);
   }
 
   private static Subject ehcache() {
@@ -366,26 +249,6 @@ public final class MemoryFootprint {
             String.class, Object.class, ResourcePoolsBuilder.heap(BOUND)))
         .build(true);
     org.ehcache.Cache<String, Object> cache = manager.getCache("footprint", String.class, Object.class);
-    return new Subject() {
-      @Override
-      public Object root() {
-        return cache;
-      }
-
-      @Override
-      public void put(String key, Object value) {
-        cache.put(key, value);
-      }
-
-      @Override
-      public void get(String key) {
-        cache.get(key);
-      }
-
-      @Override
-      public void clear() {
-        cache.clear();
-      }
-    };
+    return new Subject(cache, cache::put, cache::get, cache::clear);
   }
 }

@@ -157,43 +157,47 @@ public final class TraceReader {
   }
 
   private static void readLirs(InputStream in, LongList keys) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
-    int number = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
-      String trimmed = line.trim();
-      if (trimmed.isEmpty() || trimmed.equals("*")) {
-        continue;
-      }
+    forEachRecord(in, (number, text) -> {
       try {
-        keys.add(Long.parseLong(trimmed));
+        keys.add(Long.parseLong(text));
       } catch (NumberFormatException e) {
-        throw new IOException("line " + number + " is not a key: '" + trimmed + "'", e);
+        throw new IOException("line " + number + " is not a key: '" + text + "'", e);
       }
-    }
+    });
   }
 
   private static void readArc(InputStream in, LongList keys) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
-    int number = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      number++;
-      String trimmed = line.trim();
-      if (trimmed.isEmpty() || trimmed.equals("*")) {
-        continue;
-      }
-      String[] fields = trimmed.split("\\s+");
+    forEachRecord(in, (number, text) -> {
+      String[] fields = text.split("\\s+");
       try {
         long start = Long.parseLong(fields[0]);
         long count = fields.length > 1 ? Long.parseLong(fields[1]) : 1;
         if (count < 1) {
-          throw new IOException("line " + number + " has a block count below 1: '" + trimmed + "'");
+          throw new IOException("line " + number + " has a block count below 1: '" + text + "'");
         }
         for (long block = 0; block < count; block++) {
           keys.add(start + block);
         }
       } catch (NumberFormatException e) {
-        throw new IOException("line " + number + " is not 'start count ignored request': '" + trimmed + "'", e);
+        throw new IOException("line " + number + " is not 'start count ignored request': '" + text + "'", e);
+      }
+    });
+  }
+
+  /** One record of a text trace: its 1-based line number and its trimmed text. */
+  private interface RecordReader {
+    void read(int number, String text) throws IOException;
+  }
+
+  /** Calls {@code reader} for every line of a text trace but blank lines and {@code *} separators. */
+  private static void forEachRecord(InputStream in, RecordReader reader) throws IOException {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16);
+    int number = 0;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      number++;
+      String trimmed = line.trim();
+      if (!trimmed.isEmpty() && !trimmed.equals("*")) {
+        reader.read(number, trimmed);
       }
     }
   }
