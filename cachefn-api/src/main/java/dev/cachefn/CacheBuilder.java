@@ -30,6 +30,7 @@ public final class CacheBuilder {
   private Ticker ticker = Ticker.system();
   private boolean recordStats = true;
   private EvictionPolicy evictionPolicy = CacheOptions.DEFAULT_EVICTION_POLICY;
+  private Duration fetchTimeout = CacheOptions.DEFAULT_FETCH_TIMEOUT;
 
   CacheBuilder(String name) {
     this.name = CacheOptions.requireName(name, "name");
@@ -90,11 +91,23 @@ public final class CacheBuilder {
     return this;
   }
 
+  /**
+   * How long {@code getOrFetch} waits for a fetch of its key that another caller runs before it fails with
+   * {@link FetchTimeoutException}, and how long an asynchronous fetch may run before it is abandoned (its
+   * callers get that exception, the next caller fetches again); must be positive. A caller's own synchronous
+   * fetcher is never cut short. Default: {@link CacheOptions#DEFAULT_FETCH_TIMEOUT}; one call can set its own
+   * with {@link SetOptions#withFetchTimeout}.
+   */
+  public CacheBuilder fetchTimeout(Duration fetchTimeout) {
+    this.fetchTimeout = SetOptions.requirePositive(fetchTimeout, "fetchTimeout");
+    return this;
+  }
+
   /** The settings collected so far. */
   public CacheOptions options() {
     return new CacheOptions(
         name, maxSize, defaultTtl, namespace != null ? namespace : name, storageName, storage, ticker,
-        recordStats, evictionPolicy);
+        recordStats, evictionPolicy, fetchTimeout);
   }
 
   /**

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param ticker the time source for expiration
  * @param recordStats whether hits and misses are counted
  * @param evictionPolicy how the entry to evict is chosen once {@code maxSize} is reached
+ * @param fetchTimeout how long {@code getOrFetch} waits for a fetch of its key that another caller runs, and
+ *     how long an asynchronous fetch may run before it is abandoned; positive
  */
 public record CacheOptions(
     String name,
@@ -27,13 +29,23 @@ public record CacheOptions(
     @Nullable Storage storage,
     Ticker ticker,
     boolean recordStats,
-    EvictionPolicy evictionPolicy) {
+    EvictionPolicy evictionPolicy,
+    Duration fetchTimeout) {
 
   /** The {@code maxSize} of a cache that does not set one. */
   public static final long DEFAULT_MAX_SIZE = 10_000;
 
   /** The eviction policy of a cache that does not choose one. */
   public static final EvictionPolicy DEFAULT_EVICTION_POLICY = EvictionPolicy.LRU;
+
+  /**
+   * The fetch timeout of a cache that does not set one: 30 seconds. Far above a healthy fetch (a query, a
+   * remote call), so it never changes the outcome of one; below the 60-second read timeouts that common
+   * proxies and load balancers default to (nginx {@code proxy_read_timeout}, the AWS ALB idle timeout), so
+   * that callers stuck behind a hung fetch are released before the request they serve is cut off upstream.
+   * A fetch timeout that never expires is what turns one hung fetch into a hung application.
+   */
+  public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(30);
 
   /** The name of the in-memory storage, the default. */
   public static final String MEMORY_STORAGE = "memory";
@@ -51,13 +63,22 @@ public record CacheOptions(
     }
     Objects.requireNonNull(ticker, "ticker must not be null");
     Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
+    SetOptions.requirePositive(fetchTimeout, "fetchTimeout");
   }
 
-  /** Settings with the {@link #DEFAULT_EVICTION_POLICY}. */
+  /** Settings with the {@link #DEFAULT_EVICTION_POLICY} and the {@link #DEFAULT_FETCH_TIMEOUT}. */
   public CacheOptions(String name, long maxSize, @Nullable Duration defaultTtl, String namespace,
       String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats) {
     this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats,
         DEFAULT_EVICTION_POLICY);
+  }
+
+  /** Settings with the {@link #DEFAULT_FETCH_TIMEOUT}. */
+  public CacheOptions(String name, long maxSize, @Nullable Duration defaultTtl, String namespace,
+      String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats,
+      EvictionPolicy evictionPolicy) {
+    this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats, evictionPolicy,
+        DEFAULT_FETCH_TIMEOUT);
   }
 
   static String requireName(@Nullable String value, String setting) {

@@ -51,6 +51,7 @@ public final class Memoizer {
     private Set<String> tags = Set.of();
     private Ticker ticker = Ticker.system();
     private @Nullable Cache<?> cache;
+    private @Nullable Duration fetchTimeout;
 
     private Builder(String name) {
       this.name = name;
@@ -76,6 +77,16 @@ public final class Memoizer {
     public Builder tags(String... tags) {
       Objects.requireNonNull(tags, "tags must not be null");
       this.tags = SetOptions.checkTags(Arrays.asList(tags));
+      return this;
+    }
+
+    /**
+     * How long a call waits for the same arguments' call already under way in another thread, and how long
+     * an asynchronous call may run before it is abandoned; see {@link CacheBuilder#fetchTimeout}. Default:
+     * the cache's fetch timeout.
+     */
+    public Builder fetchTimeout(Duration fetchTimeout) {
+      this.fetchTimeout = SetOptions.requirePositive(fetchTimeout, "fetchTimeout");
       return this;
     }
 
@@ -154,10 +165,19 @@ public final class Memoizer {
           throw new IllegalStateException("maxSize applies to a memoizer's own cache; memoizer '" + name
               + "' uses cache '" + target.name() + "', whose maxSize is set on the cache");
         }
-        return new Memoization(name, target, false, ttl, tags);
+        return new Memoization(name, target, false, options());
       }
       Cache<?> own = CacheFn.builder(name).maxSize(maxSize).ticker(ticker).build();
-      return new Memoization(name, own, true, ttl, tags);
+      return new Memoization(name, own, true, options());
+    }
+
+    /** The TTL, tags and fetch timeout of every result. */
+    private SetOptions options() {
+      SetOptions options = SetOptions.tags(tags);
+      if (ttl != null) {
+        options = options.withTtl(ttl);
+      }
+      return fetchTimeout != null ? options.withFetchTimeout(fetchTimeout) : options;
     }
   }
 }

@@ -10,21 +10,25 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How one write stores its entries: a time-to-live (overriding the cache's default) and tags.
+ * How one write stores its entries: a time-to-live (overriding the cache's default) and tags; for
+ * {@code getOrFetch}, also how long a caller waits for a fetch of its key that another caller runs (the
+ * fetch timeout, overriding the cache's; writes ignore it).
  *
  * <p>Immutable; each {@code with...} method returns a copy.
  * <pre>{@code cache.set("user:1", user, SetOptions.ttl(Duration.ofMinutes(5)).withTags("users", "team:7"));}</pre>
  */
 public final class SetOptions {
 
-  private static final SetOptions NONE = new SetOptions(null, Set.of());
+  private static final SetOptions NONE = new SetOptions(null, Set.of(), null);
 
   private final @Nullable Duration ttl;
   private final Set<String> tags;
+  private final @Nullable Duration fetchTimeout;
 
-  private SetOptions(@Nullable Duration ttl, Set<String> tags) {
+  private SetOptions(@Nullable Duration ttl, Set<String> tags, @Nullable Duration fetchTimeout) {
     this.ttl = ttl;
     this.tags = tags;
+    this.fetchTimeout = fetchTimeout;
   }
 
   /** No TTL of its own (the cache's default applies) and no tags. */
@@ -38,13 +42,32 @@ public final class SetOptions {
   }
 
   /** Options with the given tags (each non-empty) and the cache's default TTL. */
+  static SetOptions tags(Collection<String> tags) {
+    return NONE.withTags(tags);
+  }
+
+  /** Options with the given tags (each non-empty) and the cache's default TTL. */
   public static SetOptions tags(String... tags) {
     return NONE.withTags(tags);
   }
 
+  /** Options with the fetch timeout {@code fetchTimeout}; see {@link #withFetchTimeout}. */
+  public static SetOptions fetchTimeout(Duration fetchTimeout) {
+    return NONE.withFetchTimeout(fetchTimeout);
+  }
+
   /** A copy with time-to-live {@code ttl}, which must be positive. */
   public SetOptions withTtl(Duration ttl) {
-    return new SetOptions(requirePositive(ttl, "ttl"), tags);
+    return new SetOptions(requirePositive(ttl, "ttl"), tags, fetchTimeout);
+  }
+
+  /**
+   * A copy whose {@code getOrFetch} waits at most {@code fetchTimeout} (positive) for a fetch of the key that
+   * another caller runs, and abandons its own asynchronous fetch after it; overrides
+   * {@link CacheBuilder#fetchTimeout} for the calls given these options. Writes ignore it.
+   */
+  public SetOptions withFetchTimeout(Duration fetchTimeout) {
+    return new SetOptions(ttl, tags, requirePositive(fetchTimeout, "fetchTimeout"));
   }
 
   /** A copy with these tags, replacing any tags this has. */
@@ -55,7 +78,7 @@ public final class SetOptions {
 
   /** A copy with these tags, replacing any tags this has. */
   public SetOptions withTags(Collection<String> tags) {
-    return new SetOptions(ttl, checkTags(tags));
+    return new SetOptions(ttl, checkTags(tags), fetchTimeout);
   }
 
   /** The entry's own time-to-live, or {@code null} to use the cache's default. */
@@ -66,6 +89,11 @@ public final class SetOptions {
   /** The entry's tags, in the order given, without duplicates. */
   public Set<String> tags() {
     return tags;
+  }
+
+  /** The fetch timeout of {@code getOrFetch} calls with these options, or {@code null} for the cache's. */
+  public @Nullable Duration fetchTimeout() {
+    return fetchTimeout;
   }
 
   static Duration requirePositive(@Nullable Duration ttl, String name) {
@@ -102,16 +130,18 @@ public final class SetOptions {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags.equals(other.tags);
+    return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags.equals(other.tags)
+        && Objects.equals(fetchTimeout, other.fetchTimeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ttl, tags);
+    return Objects.hash(ttl, tags, fetchTimeout);
   }
 
   @Override
   public String toString() {
-    return "SetOptions{ttl=" + ttl + ", tags=" + tags + "}";
+    return "SetOptions{ttl=" + ttl + ", tags=" + tags
+        + (fetchTimeout != null ? ", fetchTimeout=" + fetchTimeout : "") + "}";
   }
 }

@@ -16,22 +16,22 @@ import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Cache} over any {@link Keyspace}: argument checks, default TTL, stats, events and single-flight
- * cache-aside loading. The storage below holds the entries and enforces size, TTL and tags.
+ * The {@link Cache} over any {@link Keyspace}: argument checks, default TTL, stats and events; cache-aside
+ * loading is {@link SingleFlight}'s, told here of every write and removal. The storage below holds the
+ * entries and enforces size, TTL and tags.
  */
 final class DefaultCache<V> implements Cache<V> {
 
@@ -53,7 +53,7 @@ final class DefaultCache<V> implements Cache<V> {
   /** Whether this cache counts hits and misses itself: stats are recorded and the keyspace does not count. */
   private final boolean countsLookups;
   private final EventDispatcher<V> events;
-  private final ConcurrentHashMap<String, Flight<V>> flights = new ConcurrentHashMap<>();
+  private final SingleFlight<V> flights;
 
   // per-thread cells, no atomic instruction on the hot paths (see Counter); hits and misses only when the
   // keyspace does not count them (countsLookups)
@@ -68,12 +68,19 @@ final class DefaultCache<V> implements Cache<V> {
   private volatile boolean closed;
 
   DefaultCache(CacheOptions options, Storage storage) {
+    this(options, storage, FlightTimer.SYSTEM);
+  }
+
+  /** A cache whose fetch timeouts run on {@code timer}; tests pass one they fire by hand. */
+  DefaultCache(CacheOptions options, Storage storage, FlightTimer timer) {
     this.name = options.name();
     this.defaultTtl = options.defaultTtl();
     this.events = new EventDispatcher<>(name);
     this.keyspace = storage.open(
         new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy()),
         new Removals());
+    this.flights = new SingleFlight<>(
+        name, keyspace, defaultTtl, options.fetchTimeout(), timer, this::recordSet);
     this.lookups = options.recordStats() ? keyspace.lookupCounter() : null;
     this.countsLookups = options.recordStats() && lookups == null;
   }
@@ -179,7 +186,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.key(key);
     Arguments.value(value, key);
     Arguments.notNull(options, "options");
-    staleFlight(key);
+    flights.markStale(key);
     keyspace.put(key, value, ttl(options), options.tags());
     recordSet(key, value);
   }
@@ -199,7 +206,7 @@ final class DefaultCache<V> implements Cache<V> {
     ensureOpen();
     Arguments.entries(entries);
     Arguments.notNull(options, "options");
-    entries.keySet().forEach(this::staleFlight);
+    entries.keySet().forEach(flights::markStale);
     keyspace.putAll(entries, ttl(options), options.tags());
     entries.forEach(this::recordSet);
   }
@@ -213,7 +220,7 @@ final class DefaultCache<V> implements Cache<V> {
   public boolean delete(String key) {
     ensureOpen();
     Arguments.key(key);
-    staleFlight(key);
+    flights.markStale(key);
     boolean removed = keyspace.remove(key);
     if (removed) {
       recordDelete(key);
@@ -232,7 +239,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int deleteMany(Collection<String> keys) {
     ensureOpen();
     Arguments.keys(keys);
-    keys.forEach(this::staleFlight);
+    keys.forEach(flights::markStale);
     List<String> removed = keyspace.removeAll(keys);
     removed.forEach(this::recordDelete);
     return removed.size();
@@ -241,7 +248,7 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public void clear() {
     ensureOpen();
-    flights.values().forEach(Flight::markStale);
+    flights.markStaleIf(flight -> true);
     recordInvalidation(keyspace.clear(), null, Set.of(), null);
   }
 
@@ -249,7 +256,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int invalidate(String key) {
     ensureOpen();
     Arguments.key(key);
-    staleFlight(key);
+    flights.markStale(key);
     int removed = keyspace.remove(key) ? 1 : 0;
     return recordInvalidation(removed, key, Set.of(), null);
   }
@@ -271,11 +278,7 @@ final class DefaultCache<V> implements Cache<V> {
     if (tags.isEmpty()) {
       return 0;
     }
-    for (Flight<V> flight : flights.values()) {
-      if (!java.util.Collections.disjoint(flight.tags, tags)) {
-        flight.markStale();
-      }
-    }
+    flights.markStaleIf(flight -> !Collections.disjoint(flight.tags, tags));
     return recordInvalidation(keyspace.removeByTags(tags), null, tags, null);
   }
 
@@ -283,11 +286,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int invalidateByPattern(String pattern) {
     ensureOpen();
     GlobPattern glob = GlobPattern.compile(pattern);
-    flights.forEach((key, flight) -> {
-      if (glob.matches(key)) {
-        flight.markStale();
-      }
-    });
+    flights.markStaleIf(flight -> glob.matches(flight.key));
     return recordInvalidation(keyspace.removeByPattern(glob), null, Set.of(), pattern);
   }
 
@@ -299,16 +298,6 @@ final class DefaultCache<V> implements Cache<V> {
       }
     }
     return count;
-  }
-
-  /** A write or removal of {@code key} makes a fetch of it that is under way too old to store. */
-  private void staleFlight(String key) {
-    if (!flights.isEmpty()) {
-      Flight<V> flight = flights.get(key);
-      if (flight != null) {
-        flight.markStale();
-      }
-    }
   }
 
   // ---- cache-aside ----------------------------------------------------------------------------------
@@ -324,37 +313,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.notNull(fetcher, "fetcher");
     Arguments.notNull(options, "options");
     V cached = get(key); // checks that the cache is open
-    if (cached != null) {
-      return cached;
-    }
-    Flight<V> mine = new Flight<>(options.tags());
-    Flight<V> running = register(key, mine);
-    if (running != null) {
-      if (running.isFetchingOn(Thread.currentThread())) {
-        throw recursiveFetch(key);
-      }
-      return awaitFlight(running);
-    }
-    V value;
-    try {
-      value = keyspace.get(key); // a fetch that finished between our miss and our flight
-      if (value == null) {
-        mine.fetchingThread = Thread.currentThread();
-        try {
-          value = fetcher.get();
-        } finally {
-          mine.fetchingThread = null;
-        }
-        if (value != null) {
-          storeFetched(key, value, options, mine);
-        }
-      }
-    } catch (Throwable failure) {
-      land(key, mine, null, failure);
-      throw failure;
-    }
-    land(key, mine, value, null);
-    return value;
+    return cached != null ? cached : flights.fetch(key, fetcher, options);
   }
 
   @Override
@@ -370,124 +329,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.notNull(fetcher, "fetcher");
     Arguments.notNull(options, "options");
     V cached = get(key); // checks that the cache is open
-    if (cached != null) {
-      return CompletableFuture.completedFuture(cached);
-    }
-    Flight<V> mine = new Flight<>(options.tags());
-    Flight<V> running = register(key, mine);
-    if (running != null) {
-      if (running.isFetchingOn(Thread.currentThread())) {
-        return CompletableFuture.failedFuture(recursiveFetch(key));
-      }
-      return running.result.copy();
-    }
-    CompletionStage<? extends @Nullable V> stage;
-    try {
-      V present = keyspace.get(key);
-      if (present != null) {
-        land(key, mine, present, null);
-        return mine.result.copy();
-      }
-      mine.fetchingThread = Thread.currentThread();
-      try {
-        stage = fetcher.get();
-      } finally {
-        mine.fetchingThread = null;
-      }
-      if (stage == null) {
-        throw new NullPointerException(
-            "fetcher for key '" + key + "' returned null instead of a CompletionStage");
-      }
-    } catch (Throwable failure) {
-      land(key, mine, null, failure);
-      return mine.result.copy();
-    }
-    stage.whenComplete((value, error) -> {
-      if (error != null) {
-        land(key, mine, null, unwrap(error));
-        return;
-      }
-      try {
-        if (value != null) {
-          storeFetched(key, value, options, mine);
-        }
-      } catch (Throwable failure) {
-        land(key, mine, null, failure);
-        return;
-      }
-      land(key, mine, value, null);
-    });
-    return mine.result.copy();
-  }
-
-  /**
-   * Registers {@code mine} as the flight of {@code key} and returns {@code null}, or returns the running
-   * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
-   * the caller has already seen, so a caller that starts after the removal must not receive it.
-   */
-  private @Nullable Flight<V> register(String key, Flight<V> mine) {
-    while (true) {
-      Flight<V> running = flights.putIfAbsent(key, mine);
-      if (running == null || !running.isStale() || running.isFetchingOn(Thread.currentThread())) {
-        return running;
-      }
-      if (flights.replace(key, running, mine)) {
-        return null;
-      }
-    }
-  }
-
-  /**
-   * Stores a fetched value unless the flight went stale (a removal or write of the key marked it) or the key
-   * was written meanwhile by a writer that looked for a flight before this one registered: the storage's
-   * put-if-absent lets that write win without a lock around every write.
-   */
-  private void storeFetched(String key, V value, SetOptions options, Flight<V> flight) {
-    if (flight.storeUnlessStale(() -> keyspace.putIfAbsent(key, value, ttl(options), options.tags()))) {
-      recordSet(key, value);
-    }
-  }
-
-  /** Ends a flight: later callers look in the cache again; the waiting ones get the outcome. */
-  private void land(String key, Flight<V> flight, @Nullable V value, @Nullable Throwable failure) {
-    flights.remove(key, flight);
-    if (failure != null) {
-      flight.result.completeExceptionally(failure);
-    } else {
-      flight.result.complete(value);
-    }
-  }
-
-  private @Nullable V awaitFlight(Flight<V> flight) {
-    try {
-      return flight.result.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause == null) {
-        throw e;
-      }
-      // the fetcher's own exception, also a checked one (a Kotlin fetcher can throw one): the waiters must
-      // get what the fetching caller got, not a CompletionException around it
-      throw DefaultCache.<RuntimeException>rethrow(cause);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends Throwable> T rethrow(Throwable failure) throws T {
-    throw (T) failure;
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    if (error instanceof CompletionException && error.getCause() != null) {
-      return error.getCause();
-    }
-    return error;
-  }
-
-  private static IllegalStateException recursiveFetch(String key) {
-    return new IllegalStateException(
-        "getOrFetch for key '" + key + "' was called again from inside its own fetcher; this would wait"
-            + " for itself forever. Fetch the value directly instead.");
+    return cached != null ? CompletableFuture.completedFuture(cached) : flights.fetchAsync(key, fetcher, options);
   }
 
   // ---- stats and listeners --------------------------------------------------------------------------
@@ -518,7 +360,7 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public void close() {
     if (CLOSED.compareAndSet(this, false, true)) {
-      flights.values().forEach(Flight::markStale); // a fetch under way must not store into a closed cache
+      flights.markStaleIf(flight -> true); // a fetch under way must not store into a closed cache
       keyspace.close();
     }
   }
@@ -534,18 +376,27 @@ final class DefaultCache<V> implements Cache<V> {
     return closed ? "Cache{" + name + ", closed}" : "Cache{" + name + ", size=" + keyspace.size() + "}";
   }
 
-  /** Turns the storage's own removals into stats and events. */
+  /**
+   * Turns the storage's own removals into stats and events. The events of removals caused by the store of a
+   * fetched value wait until that fetch has landed (see {@link SingleFlight#afterStore}).
+   */
   private final class Removals implements RemovalListener<V> {
     @Override
     public void evicted(String key, V value) {
       evictions.increment();
-      events.fireEntry(CacheEventType.EVICTION, key, value);
+      fire(CacheEventType.EVICTION, key, value);
     }
 
     @Override
     public void expired(String key, V value) {
       expirations.increment();
-      events.fireEntry(CacheEventType.EXPIRATION, key, value);
+      fire(CacheEventType.EXPIRATION, key, value);
+    }
+
+    private void fire(CacheEventType type, String key, V value) {
+      if (events.wants(type)) {
+        SingleFlight.afterStore(() -> events.fireEntry(type, key, value));
+      }
     }
   }
 }

@@ -62,15 +62,29 @@ final class EventDispatcher<V> {
     return () -> remove(registration);
   }
 
-  synchronized boolean remove(CacheEventType type, CacheListener<? super V> listener) {
+  /**
+   * Removes the first registration of a listener equal to {@code listener}. The search runs on a snapshot,
+   * without this object's lock: {@code equals} is the listener's own code.
+   */
+  boolean remove(CacheEventType type, CacheListener<? super V> listener) {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    for (Registration<V> registration : byType[type.ordinal()]) {
-      if (registration.listener.equals(listener)) {
-        return remove(registration);
+    while (true) {
+      Registration<V> found = null;
+      for (Registration<V> registration : byType[type.ordinal()]) {
+        if (registration.listener.equals(listener)) {
+          found = registration;
+          break;
+        }
       }
+      if (found == null) {
+        return false;
+      }
+      if (remove(found)) {
+        return true;
+      }
+      // removed by another thread meanwhile: look again for another equal registration
     }
-    return false;
   }
 
   private synchronized boolean remove(Registration<V> registration) {

@@ -6,18 +6,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One fetch in progress for one key: the callers that miss the same key meanwhile wait on {@link #result}.
- * A write or invalidation of the key during the fetch marks the flight stale, so its value is handed to the
- * waiting callers but not stored (it may predate the write).
+ *
+ * <p>A write or invalidation of the key during the fetch marks the flight stale, so its value is handed to
+ * the waiting callers but not stored (it may predate the write). Storing and marking are ordered without a
+ * lock held across either: the monitor guards only the two flags, and {@link #markStale} waits (monitor
+ * released) while a store is in progress, so that a removal always lands after the store it races with.
  */
 final class Flight<V> {
 
-  final CompletableFuture<@Nullable V> result = new CompletableFuture<>();
+  final String cacheName;
+  final String key;
   final Set<String> tags;
-  /** The thread running the fetcher's synchronous part, to detect a fetcher that asks for its own key. */
+  final CompletableFuture<@Nullable V> result = new CompletableFuture<>();
+  /**
+   * The thread running the fetcher's synchronous part: a caller on that thread would wait for itself, and a
+   * caller elsewhere follows it to find a cycle of threads waiting for each other.
+   */
   volatile @Nullable Thread fetchingThread;
-  private boolean stale;
+  /** Cancels the timer that abandons an asynchronous fetch that runs too long; set once by the owner. */
+  volatile @Nullable Runnable cancelTimer;
 
-  Flight(Set<String> tags) {
+  private boolean stale;
+  /** Set once the store began: the fetch completed in time, so it is no longer abandoned. */
+  private boolean storeBegan;
+  private @Nullable Thread storingThread;
+
+  Flight(String cacheName, String key, Set<String> tags) {
+    this.cacheName = cacheName;
+    this.key = key;
     this.tags = tags;
   }
 
@@ -29,15 +45,61 @@ final class Flight<V> {
     return stale;
   }
 
+  /**
+   * Marks the flight stale, so that it never stores; if its store is under way on another thread, waits for
+   * it to end (the monitor released meanwhile), so that the caller's own write or removal lands after it.
+   * The store is one storage call: no listener, observer or fetcher runs inside it (see
+   * {@link SingleFlight}). The wait is not interruptible, since a write is not abandoned half-way; the
+   * interrupt flag is restored.
+   */
   synchronized void markStale() {
     stale = true;
+    if (storingThread == Thread.currentThread()) {
+      return; // the storage called back into the cache while storing: waiting would wait for itself
+    }
+    boolean interrupted = false;
+    while (storingThread != null) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts this thread's store of the fetched value; {@code false} if the flight is stale and must not store. */
+  synchronized boolean beginStore() {
+    if (stale) {
+      return false;
+    }
+    storingThread = Thread.currentThread();
+    storeBegan = true;
+    return true;
   }
 
   /**
-   * Runs {@code store} unless the flight went stale; atomic with respect to {@link #markStale()}. Returns
-   * whether it ran and stored.
+   * Marks an asynchronous fetch that ran too long stale, unless its store began (then it completed in time
+   * after all, and its callers get its value); returns whether it did.
    */
-  synchronized boolean storeUnlessStale(java.util.function.BooleanSupplier store) {
-    return !stale && store.getAsBoolean();
+  synchronized boolean abandon() {
+    if (storeBegan) {
+      return false;
+    }
+    stale = true;
+    return true;
+  }
+
+  /** The key and its cache, for messages. */
+  String describe() {
+    return "'" + key + "' of cache '" + cacheName + "'";
+  }
+
+  /** Ends the store that {@link #beginStore} started; writers waiting in {@link #markStale} go on. */
+  synchronized void endStore() {
+    storingThread = null;
+    notifyAll();
   }
 }

@@ -6,7 +6,6 @@ import dev.cachefn.MemoizedBiFunction;
 import dev.cachefn.MemoizedFunction;
 import dev.cachefn.MemoizedSupplier;
 import dev.cachefn.SetOptions;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -28,18 +27,23 @@ public final class Memoization {
   private final SetOptions options;
   private final String ownTag;
 
+  /**
+   * @param options the TTL, tags and fetch timeout of every result; on a shared cache the tag
+   *     {@code memoize:<name>} is added
+   */
   @SuppressWarnings("unchecked")
-  public Memoization(String name, Cache<?> cache, boolean ownCache, @Nullable Duration ttl, Set<String> tags) {
+  public Memoization(String name, Cache<?> cache, boolean ownCache, SetOptions options) {
     this.name = name;
     this.cache = (Cache<Object>) cache;
     this.ownCache = ownCache;
     this.ownTag = "memoize:" + name;
-    Set<String> allTags = new LinkedHashSet<>(tags);
-    if (!ownCache) {
+    if (ownCache) {
+      this.options = options;
+    } else {
+      Set<String> allTags = new LinkedHashSet<>(options.tags());
       allTags.add(ownTag);
+      this.options = options.withTags(allTags);
     }
-    SetOptions withTags = SetOptions.none().withTags(allTags);
-    this.options = ttl != null ? withTags.withTtl(ttl) : withTags;
   }
 
   public <T, R> MemoizedFunction<T, R> function(

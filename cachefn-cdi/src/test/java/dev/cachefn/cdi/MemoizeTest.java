@@ -272,7 +272,7 @@ class MemoizeTest {
   /** Waits until the thread is parked: waiting for the call in flight. */
   private static void awaitWaiting(java.util.function.Supplier<Thread> thread) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
+    while (thread.get() == null || thread.get().getState() != Thread.State.TIMED_WAITING) { // bounded by the fetch timeout
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the second caller never waited");
       }

@@ -33,7 +33,8 @@ final class Concurrency {
 
   /**
    * Polls, in a bounded loop, until every thread of {@code threads} is parked waiting for a
-   * {@link CompletableFuture} (the shared result of a running fetch). Fails after {@link #TIMEOUT}.
+   * {@link CompletableFuture} (the shared result of a running fetch), with or without a deadline. Fails after
+   * {@link #TIMEOUT}.
    */
   static void awaitAllWaitingOnFuture(Collection<Thread> threads) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -49,7 +50,8 @@ final class Concurrency {
   }
 
   private static boolean isWaitingOnFuture(Thread thread) {
-    if (thread.getState() != Thread.State.WAITING) {
+    Thread.State state = thread.getState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) { // waits are bounded by the fetch timeout
       return false;
     }
     for (StackTraceElement frame : thread.getStackTrace()) {

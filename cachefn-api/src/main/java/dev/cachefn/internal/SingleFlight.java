@@ -1,0 +1,391 @@
+package dev.cachefn.internal;
+
+import dev.cachefn.FetchInterruptedException;
+import dev.cachefn.FetchTimeoutException;
+import dev.cachefn.SetOptions;
+import dev.cachefn.spi.Keyspace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Single-flight cache-aside loading over a {@link Keyspace}: one fetch per missing key at a time, shared by
+ * every caller that misses the key meanwhile.
+ *
+ * <p><b>Store unless stale.</b> A write or removal of a key while its fetch runs marks the fetch's
+ * {@link Flight} stale: the fetched value goes to the callers already waiting but is not stored, and callers
+ * arriving later start a fetch of their own. The value is stored with the keyspace's put-if-absent, so a
+ * write that landed first wins.
+ *
+ * <p><b>No lock around user code.</b> Fetchers run with no lock held (a flight is registered with one map
+ * operation). The store of a fetched value holds no lock either; writers of the same key that arrive during
+ * it wait for it to end (see {@link Flight#markStale}), and the removal events the store causes (an eviction
+ * to make room) are deferred, with the cache's own set event, until the flight has landed and every waiter
+ * has its value: a listener never runs while a writer or a waiter waits for it.
+ *
+ * <p><b>Bounded waits.</b> A caller waits for another caller's fetch at most its fetch timeout, then gets
+ * {@link FetchTimeoutException}; an interrupted caller stops waiting with {@link FetchInterruptedException}
+ * and its interrupt flag set. An asynchronous fetch whose stage has not completed within the timeout is
+ * abandoned: its callers get that exception, its late value is not stored and the next caller fetches again.
+ * A synchronous fetcher is never cut short: it runs on its caller's own thread.
+ *
+ * <p><b>Cycles.</b> Before it waits, a caller follows the chain "this flight is fetched by thread T, T waits
+ * for that flight, fetched by ..." through the flights of every cache; reaching its own thread means it would
+ * wait for itself, and it fails at once with {@link IllegalStateException}. Cycles this cannot see (a fetcher
+ * blocked on a future that another thread completes) are ended by the timeout.
+ *
+ * @param <V> the type of the values
+ */
+final class SingleFlight<V> {
+
+  /** The flight each blocked caller waits for, across the caches of this JVM: the edges of the cycle search. */
+  private static final ConcurrentHashMap<Thread, Flight<?>> WAITING = new ConcurrentHashMap<>();
+  /** Actions to run once the store this thread is doing has ended and its flight landed. */
+  private static final ThreadLocal<@Nullable List<Runnable>> AFTER_STORE = new ThreadLocal<>();
+
+  private final String cacheName;
+  private final Keyspace<V> keyspace;
+  private final @Nullable Duration defaultTtl;
+  private final Duration defaultTimeout;
+  private final FlightTimer timer;
+  /** Told of every value a flight stored, after the flight landed. */
+  private final BiConsumer<String, V> stored;
+  private final ConcurrentHashMap<String, Flight<V>> flights = new ConcurrentHashMap<>();
+
+  /**
+   * @param defaultTtl the TTL of a stored value whose options set none
+   * @param defaultTimeout the fetch timeout of calls whose options set none
+   * @param stored told of each value stored, once its flight has landed (stats and the set event)
+   */
+  SingleFlight(String cacheName, Keyspace<V> keyspace, @Nullable Duration defaultTtl, Duration defaultTimeout,
+      FlightTimer timer, BiConsumer<String, V> stored) {
+    this.cacheName = cacheName;
+    this.keyspace = keyspace;
+    this.defaultTtl = defaultTtl;
+    this.defaultTimeout = defaultTimeout;
+    this.timer = timer;
+    this.stored = stored;
+  }
+
+  /**
+   * Runs {@code action} once the store of a fetched value that this thread is doing has ended, or now if it
+   * is doing none: how a storage's removal events caused by that store reach the listeners after it.
+   */
+  static void afterStore(Runnable action) {
+    List<Runnable> deferred = AFTER_STORE.get();
+    if (deferred != null) {
+      deferred.add(action);
+    } else {
+      action.run();
+    }
+  }
+
+  // ---- fetching ------------------------------------------------------------------------------------
+
+  /** The value of {@code key} after a miss: fetched by this thread, or by the flight already under way. */
+  @Nullable V fetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options) {
+    Flight<V> mine = new Flight<>(cacheName, key, options.tags());
+    Flight<V> running = register(key, mine);
+    if (running != null) {
+      return await(running, timeout(options));
+    }
+    List<Runnable> afterLanding = new ArrayList<>(2);
+    V value;
+    try {
+      value = keyspace.get(key); // a fetch that finished between the caller's miss and this flight
+      if (value == null) {
+        mine.fetchingThread = Thread.currentThread();
+        try {
+          value = fetcher.get();
+        } finally {
+          mine.fetchingThread = null;
+        }
+        if (value != null) {
+          storeUnlessStale(mine, value, options, afterLanding);
+        }
+      }
+    } catch (Throwable failure) {
+      land(mine, null, failure);
+      runAll(afterLanding);
+      throw failure;
+    }
+    land(mine, value, null);
+    runAll(afterLanding);
+    return value;
+  }
+
+  /** As {@link #fetch}, for a fetcher that returns a stage; the caller never waits. */
+  CompletionStage<@Nullable V> fetchAsync(
+      String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options) {
+    Flight<V> mine = new Flight<>(cacheName, key, options.tags());
+    Flight<V> running = register(key, mine);
+    Duration timeout = timeout(options);
+    if (running != null) {
+      if (running.isFetchingOn(Thread.currentThread())) {
+        return CompletableFuture.failedFuture(selfWait(running));
+      }
+      return waitAsync(running, timeout);
+    }
+    CompletionStage<? extends @Nullable V> stage;
+    try {
+      V present = keyspace.get(key);
+      if (present != null) {
+        land(mine, present, null);
+        return mine.result.copy();
+      }
+      mine.fetchingThread = Thread.currentThread();
+      try {
+        stage = fetcher.get();
+      } finally {
+        mine.fetchingThread = null;
+      }
+      if (stage == null) {
+        throw new NullPointerException(
+            "fetcher for key '" + key + "' returned null instead of a CompletionStage");
+      }
+    } catch (Throwable failure) {
+      land(mine, null, failure);
+      return mine.result.copy();
+    }
+    if (!(stage instanceof CompletableFuture<?> future && future.isDone())) {
+      mine.cancelTimer = timer.schedule(nanos(timeout), () -> abandon(mine, timeout));
+    }
+    stage.whenComplete((value, error) -> complete(mine, value, error, options));
+    return mine.result.copy();
+  }
+
+  private void complete(Flight<V> flight, @Nullable V value, @Nullable Throwable error, SetOptions options) {
+    if (error != null) {
+      land(flight, null, unwrap(error));
+      return;
+    }
+    List<Runnable> afterLanding = new ArrayList<>(2);
+    try {
+      if (value != null) {
+        storeUnlessStale(flight, value, options, afterLanding);
+      }
+    } catch (Throwable failure) {
+      land(flight, null, failure);
+      runAll(afterLanding);
+      return;
+    }
+    land(flight, value, null);
+    runAll(afterLanding);
+  }
+
+  /**
+   * Registers {@code mine} as the flight of {@code key} and returns {@code null}, or returns the running
+   * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
+   * the caller has already seen, so a caller that starts after the removal must not receive it.
+   */
+  private @Nullable Flight<V> register(String key, Flight<V> mine) {
+    while (true) {
+      Flight<V> running = flights.putIfAbsent(key, mine);
+      if (running == null || !running.isStale() || running.isFetchingOn(Thread.currentThread())) {
+        return running;
+      }
+      if (flights.replace(key, running, mine)) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Stores {@code value} unless the flight went stale or the key was written meanwhile (put-if-absent lets a
+   * write that landed first win). The removal events the store causes, and the cache's record of the store,
+   * go to {@code afterLanding}.
+   */
+  private void storeUnlessStale(Flight<V> flight, V value, SetOptions options, List<Runnable> afterLanding) {
+    if (!flight.beginStore()) {
+      return;
+    }
+    List<Runnable> outer = AFTER_STORE.get();
+    AFTER_STORE.set(afterLanding);
+    boolean done;
+    try {
+      Duration ttl = options.ttl() != null ? options.ttl() : defaultTtl;
+      done = keyspace.putIfAbsent(flight.key, value, ttl, options.tags());
+    } finally {
+      AFTER_STORE.set(outer);
+      flight.endStore();
+    }
+    if (done) {
+      afterLanding.add(() -> stored.accept(flight.key, value));
+    }
+  }
+
+  /** Ends a flight: later callers look in the cache again; the waiting ones get the outcome. */
+  private void land(Flight<V> flight, @Nullable V value, @Nullable Throwable failure) {
+    flights.remove(flight.key, flight);
+    Runnable cancel = flight.cancelTimer;
+    if (cancel != null) {
+      cancel.run();
+    }
+    if (failure != null) {
+      flight.result.completeExceptionally(failure);
+    } else {
+      flight.result.complete(value);
+    }
+  }
+
+  /** Gives up an asynchronous fetch whose stage did not complete in time; a store already under way ends first. */
+  private void abandon(Flight<V> flight, Duration timeout) {
+    if (flight.result.isDone() || !flight.abandon()) {
+      return;
+    }
+    flights.remove(flight.key, flight);
+    flight.result.completeExceptionally(new FetchTimeoutException(cacheName, flight.key, timeout,
+        "the asynchronous fetch of key '" + flight.key + "' of cache '" + cacheName + "' did not complete within "
+            + timeout + " (its fetchTimeout) and was abandoned: its callers get this exception, its value will"
+            + " not be stored, and the next caller of the key fetches again"));
+  }
+
+  // ---- waiting -------------------------------------------------------------------------------------
+
+  private @Nullable V await(Flight<V> flight, Duration timeout) {
+    Thread me = Thread.currentThread();
+    WAITING.put(me, flight);
+    try {
+      IllegalStateException cycle = cycleThrough(flight, me);
+      if (cycle != null) {
+        throw cycle;
+      }
+      return timer.await(flight.result, nanos(timeout));
+    } catch (InterruptedException e) {
+      me.interrupt();
+      throw new FetchInterruptedException(cacheName, flight.key, e);
+    } catch (TimeoutException e) {
+      throw waitTimedOut(flight, timeout);
+    } catch (ExecutionException e) {
+      // the fetcher's own exception, also a checked one (a Kotlin fetcher can throw one): the waiters must
+      // get what the fetching caller got, not a wrapper around it
+      throw SingleFlight.<RuntimeException>rethrow(unwrap(e.getCause()));
+    } finally {
+      WAITING.remove(me, flight);
+    }
+  }
+
+  private CompletionStage<@Nullable V> waitAsync(Flight<V> flight, Duration timeout) {
+    CompletableFuture<@Nullable V> waiter = flight.result.copy();
+    if (!waiter.isDone()) {
+      Runnable cancel = timer.schedule(nanos(timeout),
+          () -> waiter.completeExceptionally(waitTimedOut(flight, timeout)));
+      waiter.whenComplete((value, failure) -> cancel.run());
+    }
+    return waiter;
+  }
+
+  private FetchTimeoutException waitTimedOut(Flight<V> flight, Duration timeout) {
+    return new FetchTimeoutException(cacheName, flight.key, timeout,
+        "gave up after " + timeout + " (the fetchTimeout) waiting for the fetch of key '" + flight.key
+            + "' of cache '" + cacheName + "' that another caller runs; that fetch goes on. A slow fetch, or a"
+            + " fetcher that waits for another thread fetching the same key, is the usual cause. Set a longer"
+            + " timeout with fetchTimeout on the cache or the call if fetches of this key take that long");
+  }
+
+  /**
+   * The failure of a caller that would wait for itself: the chain of flights from {@code first}, each fetched
+   * by a thread that waits for the next, leads back to {@code me}; {@code null} when it does not.
+   */
+  private static @Nullable IllegalStateException cycleThrough(Flight<?> first, Thread me) {
+    if (first.isFetchingOn(me)) {
+      return selfWait(first);
+    }
+    StringBuilder chain = new StringBuilder(first.describe());
+    Flight<?> flight = first;
+    // a chain that does not come back to a thread seen before has at most one hop per waiting thread
+    for (int hops = WAITING.size() + 1; hops > 0; hops--) {
+      Thread fetching = flight.fetchingThread;
+      if (fetching == null) {
+        return null;
+      }
+      chain.append(" on thread '").append(fetching.getName()).append('\'');
+      if (fetching == me) {
+        return new IllegalStateException("getOrFetch of key '" + first.key + "' in cache '" + first.cacheName
+            + "' would wait forever: its fetch waits, through other threads, for this thread. Chain of fetches,"
+            + " each waiting for the next: " + chain + " (this thread)");
+      }
+      flight = WAITING.get(fetching);
+      if (flight == null) {
+        return null;
+      }
+      chain.append(" -> ").append(flight.describe());
+    }
+    return null;
+  }
+
+  private static IllegalStateException selfWait(Flight<?> flight) {
+    return new IllegalStateException("getOrFetch of key '" + flight.key + "' in cache '" + flight.cacheName
+        + "' was called again from inside its own fetcher; this would wait for itself forever. Fetch the value"
+        + " directly instead.");
+  }
+
+  // ---- stale marking -------------------------------------------------------------------------------
+
+  /** A write or removal of {@code key} makes a fetch of it that is under way too old to store. */
+  void markStale(String key) {
+    if (!flights.isEmpty()) {
+      Flight<V> flight = flights.get(key);
+      if (flight != null) {
+        flight.markStale();
+      }
+    }
+  }
+
+  /** Marks stale every fetch under way that {@code affected} selects (removals by tag, pattern, all). */
+  void markStaleIf(Predicate<Flight<V>> affected) {
+    for (Flight<V> flight : flights.values()) {
+      if (affected.test(flight)) {
+        flight.markStale();
+      }
+    }
+  }
+
+  /** How many fetches are under way. */
+  int inFlight() {
+    return flights.size();
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  private Duration timeout(SetOptions options) {
+    Duration own = options.fetchTimeout();
+    return own != null ? own : defaultTimeout;
+  }
+
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException beyondLong) {
+      return Long.MAX_VALUE; // about 292 years
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    for (Runnable action : actions) {
+      action.run();
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    if (error instanceof CompletionException && error.getCause() != null) {
+      return error.getCause();
+    }
+    return error;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+    throw (T) failure;
+  }
+}
