@@ -79,8 +79,17 @@ public interface Cache<V> extends AutoCloseable {
    * next call fetches again. A {@code null} result is returned to the callers but not stored. If the key is
    * written, deleted or invalidated while the fetch runs, the fetched value is returned to the callers already
    * waiting but not stored, and callers arriving after that start a fetch of their own: a fetch never
-   * resurrects invalidated data nor overwrites a newer write. Calling {@code getOrFetch} for the same key from inside its own
-   * fetcher fails with {@link IllegalStateException} instead of deadlocking.
+   * resurrects invalidated data nor overwrites a newer write.
+   *
+   * <p>No caller waits forever. A caller that joins another caller's fetch waits at most the fetch timeout
+   * ({@link SetOptions#fetchTimeout()}, else {@link CacheBuilder#fetchTimeout}), then fails with
+   * {@link FetchTimeoutException}; the fetch goes on. An interrupted waiter fails with
+   * {@link FetchInterruptedException}, its interrupt flag set. A call that would wait for itself (from inside
+   * its own fetcher, or through other threads whose fetches wait for each other) fails at once with
+   * {@link IllegalStateException}. The fetcher itself runs with no lock held, and is never cut short.
+   *
+   * @throws FetchTimeoutException if another caller's fetch of the key did not finish within the timeout
+   * @throws FetchInterruptedException if the thread was interrupted while it waited for another caller's fetch
    */
   @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options);
 
@@ -92,7 +101,9 @@ public interface Cache<V> extends AutoCloseable {
    * Asynchronous cache-aside: completes with the cached value at once, or calls {@code fetcher} (which must
    * only start the work and return its stage), stores the completed value with {@code options} and completes
    * with it. The caller's thread never waits for the fetch. Single flight, failure and {@code null} rules are
-   * those of {@link #getOrFetch(String, Supplier, SetOptions)}; a failed stage is never cached.
+   * those of {@link #getOrFetch(String, Supplier, SetOptions)}; a failed stage is never cached. A fetch whose
+   * stage has not completed within the fetch timeout is abandoned: the stages of its callers fail with
+   * {@link FetchTimeoutException}, its value is never stored, and the next caller fetches again.
    */
   CompletionStage<@Nullable V> getOrFetchAsync(
       String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options);
@@ -123,7 +134,8 @@ public interface Cache<V> extends AutoCloseable {
 
   /**
    * Calls {@code listener} for every event of {@code type}, on the thread that caused it, after the
-   * operation took effect. A listener that throws is logged (through {@link System.Logger}) and ignored: the
+   * operation took effect and with no lock of the cache held: a listener may block or call the cache without
+   * holding up other keys, or writers and waiting readers of the same key. A listener that throws is logged (through {@link System.Logger}) and ignored: the
    * operation and the other listeners go on. Listeners should be fast; they run inline.
    *
    * @return a subscription whose {@link Subscription#close()} removes the listener
