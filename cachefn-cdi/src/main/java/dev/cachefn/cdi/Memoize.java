@@ -54,6 +54,16 @@ public @interface Memoize {
   String ttl() default "";
 
   /**
+   * How long a call waits for the same key's call already under way in another thread before it fails with
+   * {@link dev.cachefn.FetchTimeoutException}, and how long an asynchronous call ({@code CompletionStage},
+   * {@code Uni}, {@code suspend}) may run before it is abandoned (its callers get that exception, the next
+   * call runs the method again). Same forms as {@link #ttl()}. Default: the cache's {@code fetch-timeout}
+   * ({@code cachefn.cache.<name>.fetch-timeout}, else {@code cachefn.default.fetch-timeout}, else 30 seconds).
+   */
+  @Nonbinding
+  String fetchTimeout() default "";
+
+  /**
    * Tags that each cached result carries, for {@link dev.cachefn.Cache#invalidateByTag} and
    * {@link InvalidateTags}. A tag is literal or a template that reads parameters and their properties:
    * {@code user:{id}}, {@code user:{user.id}}, {@code {0}} (parameters by position).

@@ -1,19 +1,23 @@
 package dev.cachefn.kotlin
 
 import dev.cachefn.Cache
+import dev.cachefn.FetchTimeoutException
 import dev.cachefn.SetOptions
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
 import java.util.concurrent.CompletionStage
 import kotlin.time.Duration
 import kotlin.time.toJavaDuration
+import kotlin.time.toKotlinDuration
 import kotlin.coroutines.AbstractCoroutineContextElement
 import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.future.future
+import kotlinx.coroutines.withTimeout
 
 /**
  * Suspending cache-aside: returns the cached value, or runs [fetcher], stores its result (with [ttl] and
@@ -26,6 +30,11 @@ import kotlinx.coroutines.future.future
  * elements, but no parent). Cancelling a waiter therefore only stops that waiter; the fetch goes on, the
  * other waiters get its result and the cache stores it. The fetch is not cancelled even when every waiter is
  * gone: its result is still stored, as with the blocking [Cache.getOrFetch].
+ *
+ * **Fetch timeout.** With [fetchTimeout] (or the `fetchTimeout` of the options a memoized function or
+ * `@Memoize` passes), a waiter gives up after it with [FetchTimeoutException], and the shared fetch is
+ * cancelled and abandoned after it, so that the next caller fetches again; measured by the coroutine's clock
+ * (virtual time under `kotlinx-coroutines-test`). Without it, the cache's own fetch timeout applies.
  *
  * **A fetch that needs its own key** (directly, or through other keys it fetches on the way) would wait for
  * itself forever; it fails instead with an [IllegalStateException] naming the key. The keys being fetched
@@ -42,8 +51,9 @@ suspend fun <V : Any> Cache<V>.getOrFetch(
   key: String,
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
+  fetchTimeout: Duration? = null,
   fetcher: suspend () -> V?,
-): V? = getOrFetchSuspending(key, ttl, tags, fetcher)
+): V? = getOrFetchSuspending(key, ttl, tags, fetchTimeout, fetcher)
 
 /**
  * The same as the suspending [getOrFetch], under a name that a Java member cannot shadow:
@@ -53,8 +63,9 @@ suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
   key: String,
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
+  fetchTimeout: Duration? = null,
   fetcher: suspend () -> V?,
-): V? = getOrFetchSuspending(key, setOptions(ttl, tags), fetcher)
+): V? = getOrFetchSuspending(key, setOptions(ttl, tags, fetchTimeout), fetcher)
 
 /** The suspending cache-aside with ready-made [options]; see [getOrFetch]. */
 internal suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
@@ -70,8 +81,27 @@ internal suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
   }
   // the caller's dispatcher and context elements, but not its Job: the shared fetch has no parent
   val fetchScope = CoroutineScope(context.minusKey(Job) + KeysBeingFetched(this, key, underWay))
-  val stage = getOrFetchAsync(key, { fetchScope.future { fetcher() } }, options)
-  return stage.awaitWithoutCancelling()
+  val timeout = options.fetchTimeout()?.toKotlinDuration()
+  val stage = getOrFetchAsync(key, { fetchScope.future { withinFetchTimeout(key, timeout, fetcher) } }, options)
+  return withinFetchTimeout(key, timeout) { stage.awaitWithoutCancelling() }
+}
+
+/**
+ * Runs [block], failing with [FetchTimeoutException] when it takes longer than [timeout] (no bound when
+ * `null`). Measured by the coroutine's own clock, which is the virtual time of `kotlinx-coroutines-test` in
+ * tests; the cache's own timer bounds the same fetch in real time as well.
+ */
+private suspend fun <T> Cache<*>.withinFetchTimeout(key: String, timeout: Duration?, block: suspend () -> T): T {
+  if (timeout == null) {
+    return block()
+  }
+  try {
+    return withTimeout(timeout) { block() }
+  } catch (timedOut: TimeoutCancellationException) {
+    throw FetchTimeoutException(name(), key, timeout.toJavaDuration(),
+      "the fetch of key '$key' of cache '${name()}' did not complete within ${timeout.toJavaDuration()}" +
+        " (its fetchTimeout); its callers get this exception and the next caller of the key fetches again")
+  }
 }
 
 /** The keys whose fetch a coroutine runs inside: the innermost first, then the fetches around it. */
@@ -90,11 +120,14 @@ private class KeysBeingFetched(
     generateSequence(this) { it.outer }.toList().asReversed().joinToString(" -> ") { "${it.cache.name()}/${it.fetchedKey}" }
 }
 
-/** The [SetOptions] of a TTL (none: the cache's default) and a set of tags. */
-internal fun setOptions(ttl: Duration?, tags: Set<String>): SetOptions {
+/** The [SetOptions] of a TTL (none: the cache's default), a set of tags and a fetch timeout. */
+internal fun setOptions(ttl: Duration?, tags: Set<String>, fetchTimeout: Duration? = null): SetOptions {
   var options = if (ttl == null) SetOptions.none() else SetOptions.ttl(ttl.toJavaDuration())
   if (tags.isNotEmpty()) {
     options = options.withTags(tags)
+  }
+  if (fetchTimeout != null) {
+    options = options.withFetchTimeout(fetchTimeout.toJavaDuration())
   }
   return options
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
- * {@code stats-enabled}, {@code eviction-policy}, and (per cache only) {@code namespace}.
+ * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, and (per cache only)
+ * {@code namespace}.
  * {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of one {@code @Memoize} method. Every problem is reported with the full property name,
  * the allowed values and the value found.
  */
@@ -40,10 +41,12 @@ final class CacheConfiguration {
   static final String STORAGE = "storage";
   static final String STATS = "stats-enabled";
   static final String EVICTION_POLICY = "eviction-policy";
+  static final String FETCH_TIMEOUT = "fetch-timeout";
 
   private static final List<String> CACHE_KEYS =
-      List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS, EVICTION_POLICY);
-  private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY);
+      List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT);
+  private static final List<String> DEFAULT_KEYS =
+      List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT);
   /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
   private static final List<String> POLICY_NAMES = Arrays.stream(EvictionPolicy.values())
       .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -102,6 +105,10 @@ final class CacheConfiguration {
     EvictionPolicy policy = evictionPolicy(name);
     if (policy != null) {
       builder.evictionPolicy(policy);
+    }
+    Duration fetchTimeout = fetchTimeout(name);
+    if (fetchTimeout != null) {
+      builder.fetchTimeout(fetchTimeout);
     }
     return builder.options();
   }
@@ -164,6 +171,7 @@ final class CacheConfiguration {
     check(problems, () -> storageValue(DEFAULTS_PREFIX + STORAGE));
     check(problems, () -> booleanValue(DEFAULTS_PREFIX + STATS));
     check(problems, () -> evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY));
+    check(problems, () -> durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
     }
@@ -250,6 +258,11 @@ final class CacheConfiguration {
     }
     String fallback = storageValue(DEFAULTS_PREFIX + STORAGE);
     return fallback != null ? fallback : CacheOptions.MEMORY_STORAGE;
+  }
+
+  private @Nullable Duration fetchTimeout(String name) {
+    Duration own = durationValue(CACHE_PREFIX + name + "." + FETCH_TIMEOUT);
+    return own != null ? own : durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT);
   }
 
   private @Nullable Boolean stats(String name) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Memoize} on one method means, worked out once from the annotation: the cache name, the key
- * scheme, the TTL, the tag templates and how the return type is cached. {@link #of} is also the start-up check.
+ * scheme, the TTL, the fetch timeout, the tag templates and how the return type is cached. {@link #of} is also the start-up check.
  */
 final class MemoizePlan {
 
@@ -38,12 +38,12 @@ final class MemoizePlan {
   /** Whether the method is a Kotlin {@code suspend} function, cached through {@link SuspendingMethods}. */
   final boolean suspending;
   private final List<CallTemplate> tags;
-  /** The options without tags: the TTL, if any. */
+  /** The options without tags: the TTL and the fetch timeout, if any. */
   private final SetOptions baseOptions;
   /** The options of every call when no tag reads a parameter, else {@code null}. */
   private final @Nullable SetOptions fixedOptions;
 
-  private MemoizePlan(Method method, String cacheName, KeyScheme keys, Shape shape, @Nullable Duration ttl,
+  private MemoizePlan(Method method, String cacheName, KeyScheme keys, Shape shape, SetOptions baseOptions,
       List<CallTemplate> tags) {
     this.method = method;
     this.cacheName = cacheName;
@@ -51,7 +51,7 @@ final class MemoizePlan {
     this.shape = shape;
     this.suspending = SuspendingMethods.isSuspending(method);
     this.tags = tags;
-    this.baseOptions = ttl != null ? SetOptions.ttl(ttl) : SetOptions.none();
+    this.baseOptions = baseOptions;
     this.fixedOptions = tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
   }
 
@@ -85,12 +85,16 @@ final class MemoizePlan {
           : memoize.cache().trim();
       Duration annotated = memoize.ttl().isBlank() ? null : Durations.parse(memoize.ttl(), "ttl");
       Duration ttl = configuredTtl != null ? configuredTtl : annotated;
+      SetOptions baseOptions = ttl != null ? SetOptions.ttl(ttl) : SetOptions.none();
+      if (!memoize.fetchTimeout().isBlank()) {
+        baseOptions = baseOptions.withFetchTimeout(Durations.parse(memoize.fetchTimeout(), "fetchTimeout"));
+      }
       List<CallTemplate> tags = new ArrayList<>();
       for (String tag : memoize.tags()) {
         tags.add(CallTemplate.parse(tag, method));
       }
       KeyScheme keys = KeyScheme.of(method, memoize.keyGenerator());
-      return new MemoizePlan(method, cacheName, keys, shape, ttl, List.copyOf(tags));
+      return new MemoizePlan(method, cacheName, keys, shape, baseOptions, List.copyOf(tags));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(prefix(method) + e.getMessage(), e);
     }

@@ -33,9 +33,18 @@ class MethodPlans {
   /** A memoized method bound to its cache. */
   record MemoizedMethod(MemoizePlan plan, Cache<Object> cache) {}
 
+  /**
+   * The plan of {@code method}, made on first use outside any lock (making it may create a key generator
+   * bean, the application's code); two threads that race both make one and keep the first.
+   */
   MemoizedMethod memoized(Method method) {
     MemoizedMethod found = memoized.get(method);
-    return found != null ? found : memoized.computeIfAbsent(method, this::bindMemoized);
+    if (found != null) {
+      return found;
+    }
+    MemoizedMethod made = bindMemoized(method);
+    MemoizedMethod raced = memoized.putIfAbsent(method, made);
+    return raced != null ? raced : made;
   }
 
   private MemoizedMethod bindMemoized(Method method) {
@@ -47,13 +56,15 @@ class MethodPlans {
   InvalidationPlan invalidation(Method method, InvalidationPlan.Kind kind) {
     InvalidationSite site = new InvalidationSite(method, kind);
     InvalidationPlan found = invalidations.get(site);
-    return found != null ? found : invalidations.computeIfAbsent(site, s -> {
-      InvalidationPlan plan = InvalidationPlan.of(s.method(), s.kind());
-      if (plan.keys != null) {
-        setUp(plan.keys);
-      }
-      return plan;
-    });
+    if (found != null) {
+      return found;
+    }
+    InvalidationPlan plan = InvalidationPlan.of(method, kind); // made outside any lock, as in memoized()
+    if (plan.keys != null) {
+      setUp(plan.keys);
+    }
+    InvalidationPlan raced = invalidations.putIfAbsent(site, plan);
+    return raced != null ? raced : plan;
   }
 
   private void setUp(KeyScheme keys) {

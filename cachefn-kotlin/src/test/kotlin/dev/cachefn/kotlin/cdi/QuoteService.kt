@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped
 import java.io.IOException
 import java.lang.reflect.Method
 import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.delay
 
@@ -24,6 +25,14 @@ class QuoteService {
     calls.incrementAndGet()
     delay(1.seconds)
     if (symbol.startsWith("down")) throw IOException("exchange down for $symbol")
+    return symbol.length * 100L
+  }
+
+  /** Takes a minute, far past its fetch timeout. */
+  @Memoize(cache = "slow-quotes", fetchTimeout = "5s")
+  suspend fun slowQuote(symbol: String): Long {
+    calls.incrementAndGet()
+    delay(1.minutes)
     return symbol.length * 100L
   }
 

@@ -1,5 +1,6 @@
 package dev.cachefn.kotlin.cdi
 
+import dev.cachefn.FetchTimeoutException
 import dev.cachefn.cdi.NamedCaches
 import dev.cachefn.cdi.internal.CacheFnExtension
 import java.io.IOException
@@ -51,6 +52,19 @@ class SuspendMemoizeOnWeldTest {
     assertEquals(List(1_000) { 300L }, results)
     assertEquals(1, quotes.calls.get())
     assertEquals(1_000, currentTime) // one second of virtual time: every caller waited for the same call
+  }
+
+  @Test
+  fun `a memoized suspend fun running past its fetchTimeout is abandoned after it, in virtual time`() = runTest {
+    val quotes = service
+
+    assertFailsWith<FetchTimeoutException> { quotes.slowQuote("abc") }
+
+    assertEquals(5_000, currentTime)
+    assertFalse(cache("slow-quotes").has("abc"))
+    runCurrent() // the abandoned call ends at the same virtual instant
+    runCatching { quotes.slowQuote("abc") }
+    assertEquals(2, quotes.calls.get(), "the next call runs the body again")
   }
 
   @Test

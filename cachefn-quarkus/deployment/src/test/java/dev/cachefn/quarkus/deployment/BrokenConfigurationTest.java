@@ -19,10 +19,12 @@ class BrokenConfigurationTest {
       .withApplicationRoot(jar -> jar.addClasses(Users.class))
       .overrideConfigKey("cachefn.cache.users.max-size", "-5")
       .overrideConfigKey("cachefn.default.default-ttl", "soon")
+      .overrideConfigKey("cachefn.default.fetch-timeout", "0s")
       .assertException(failure -> assertThat(Failures.messages(failure))
           .contains("CacheFn configuration: property cachefn.cache.users.max-size must be a whole number of at"
               + " least 1; got '-5'")
-          .contains("property cachefn.default.default-ttl must be an ISO-8601 duration"));
+          .contains("property cachefn.default.default-ttl must be an ISO-8601 duration")
+          .contains("property cachefn.default.fetch-timeout must be a positive duration; got '0s'"));
 
   @ApplicationScoped
   static class Users {

@@ -1,5 +1,6 @@
 package dev.cachefn.quarkus.deployment
 
+import dev.cachefn.FetchTimeoutException
 import dev.cachefn.cdi.Invalidate
 import dev.cachefn.cdi.Memoize
 import dev.cachefn.cdi.NamedCaches
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped
 import jakarta.inject.Inject
 import java.io.IOException
 import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.async
@@ -96,6 +98,18 @@ class SuspendMemoizeTest {
     assertThat(quotes.calls.get()).isEqualTo(2)
   }
 
+  @Test
+  fun `a suspend call that runs past its fetchTimeout is abandoned after it, in virtual time`() = runTest {
+    val failure = runCatching { quotes.slowQuote("abc") }.exceptionOrNull()
+
+    assertThat(failure).isInstanceOf(FetchTimeoutException::class.java).hasMessageContaining("'abc'")
+    assertThat(currentTime).isEqualTo(5_000)
+    assertThat(caches.get<Long>("slow-quotes").has("abc")).isFalse()
+    runCurrent() // the abandoned call ends at the same virtual instant
+    runCatching { quotes.slowQuote("abc") }
+    assertThat(quotes.calls.get()).`as`("the next call runs the body again").isEqualTo(2)
+  }
+
   /** A slow exchange, in virtual time; symbols starting with "down" fail after the wait. */
   @ApplicationScoped
   class Quotes {
@@ -107,6 +121,14 @@ class SuspendMemoizeTest {
       calls.incrementAndGet()
       delay(1.seconds)
       if (symbol.startsWith("down")) throw IOException("exchange down for $symbol")
+      return symbol.length * 100L
+    }
+
+    /** Takes a minute, far past its fetch timeout. */
+    @Memoize(cache = "slow-quotes", fetchTimeout = "5s")
+    suspend fun slowQuote(symbol: String): Long {
+      calls.incrementAndGet()
+      delay(1.minutes)
       return symbol.length * 100L
     }
 
