@@ -34,28 +34,49 @@ final class EventDispatcher<K, V> {
     return registrations.isEmpty();
   }
 
-  /** @throws IllegalArgumentException if an equal configuration is already registered */
+  /**
+   * Builds the listener (its factories are the application's code, run with no lock held) and registers it.
+   *
+   * @throws IllegalArgumentException if an equal configuration is already registered
+   */
   void register(CacheEntryListenerConfiguration<K, V> configuration) {
-    synchronized (registrations) {
-      for (ListenerRegistration<K, V> registration : registrations) {
-        if (registration.configuration.equals(configuration)) {
-          throw new IllegalArgumentException("this listener configuration is already registered");
+    ListenerRegistration<K, V> added = null;
+    while (true) {
+      List<ListenerRegistration<K, V>> seen = List.copyOf(registrations);
+      if (find(seen, configuration) != null) {
+        if (added != null) {
+          added.close();
         }
+        throw new IllegalArgumentException("this listener configuration is already registered");
       }
-      registrations.add(new ListenerRegistration<>(configuration));
-    }
-  }
-
-  void deregister(CacheEntryListenerConfiguration<K, V> configuration) {
-    synchronized (registrations) {
-      for (ListenerRegistration<K, V> registration : registrations) {
-        if (registration.configuration.equals(configuration)) {
-          registrations.remove(registration);
-          registration.close();
+      if (added == null) {
+        added = new ListenerRegistration<>(configuration);
+      }
+      synchronized (registrations) {
+        if (registrations.equals(seen)) { // nothing registered meanwhile: the check above still holds
+          registrations.add(added);
           return;
         }
       }
     }
+  }
+
+  void deregister(CacheEntryListenerConfiguration<K, V> configuration) {
+    ListenerRegistration<K, V> found = find(List.copyOf(registrations), configuration);
+    if (found != null && registrations.remove(found)) {
+      found.close(); // the listener's own close(), after the removal and with no lock held
+    }
+  }
+
+  /** The registration of a configuration equal to {@code configuration}; compared with no lock held. */
+  private static <K, V> ListenerRegistration<K, V> find(
+      List<ListenerRegistration<K, V>> candidates, CacheEntryListenerConfiguration<K, V> configuration) {
+    for (ListenerRegistration<K, V> registration : candidates) {
+      if (registration.configuration.equals(configuration)) {
+        return registration;
+      }
+    }
+    return null;
   }
 
   /** Announces {@code events}, in order, to every interested listener. */

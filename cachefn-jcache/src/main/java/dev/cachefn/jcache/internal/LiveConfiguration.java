@@ -8,7 +8,8 @@ import javax.cache.configuration.MutableConfiguration;
  * A cache's configuration as it changes while the cache runs: its listeners, and the statistics and
  * management switches with the MXBeans they register. Every change and every snapshot holds this object's
  * lock, so a snapshot ({@code getConfiguration}, the {@code CacheConfiguration} MXBean) never sees half a
- * change, and {@link #close()} is ordered with the switches. Thread-safe.
+ * change, and {@link #close()} is ordered with the switches; a listener is built and closed outside it.
+ * Thread-safe.
  */
 final class LiveConfiguration<K, V> {
 
@@ -39,15 +40,25 @@ final class LiveConfiguration<K, V> {
     managementEnabled(configuration.isManagementEnabled());
   }
 
-  /** @throws IllegalArgumentException if an equal listener configuration is already registered */
-  synchronized void register(CacheEntryListenerConfiguration<K, V> listener) {
+  /**
+   * Builds and registers the listener, then lists it in the configuration. The listener's factories are the
+   * application's code: they run before this object's lock is taken.
+   *
+   * @throws IllegalArgumentException if an equal listener configuration is already registered
+   */
+  void register(CacheEntryListenerConfiguration<K, V> listener) {
     events.register(listener);
-    configuration.addCacheEntryListenerConfiguration(listener);
+    synchronized (this) {
+      configuration.addCacheEntryListenerConfiguration(listener);
+    }
   }
 
-  synchronized void deregister(CacheEntryListenerConfiguration<K, V> listener) {
+  /** Removes and closes the listener (its {@code close()} runs with no lock held), then unlists it. */
+  void deregister(CacheEntryListenerConfiguration<K, V> listener) {
     events.deregister(listener);
-    configuration.removeCacheEntryListenerConfiguration(listener);
+    synchronized (this) {
+      configuration.removeCacheEntryListenerConfiguration(listener);
+    }
   }
 
   /** A copy of the configuration as it is now (statistics and management flags, listeners). */
