@@ -188,16 +188,30 @@ class SingleFlightTest {
   }
 
   @Test
-  void aHundredThousandStuckAsynchronousFetchesHoldNothingOnceTheirTimeoutPassed() {
+  void aTimeoutThatFiresWhileTheCompletedValueIsBeingStoredAbandonsNothing() throws Exception {
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    CompletionStage<String> stage = flights.fetchAsync("user:1", () -> pending, SetOptions.none());
+    keyspace.duringPutIfAbsent = key -> timer.fireAll(); // the deadline passes mid-store
+
+    pending.complete("in time");
+
+    assertThat(stage.toCompletableFuture().get()).isEqualTo("in time");
+    assertThat(keyspace.get("user:1")).isEqualTo("in time");
+    assertThat(storedKeys).containsExactly("user:1");
+  }
+
+  @Test
+  void tenThousandStuckAsynchronousFetchesHoldNothingOnceTheirTimeoutPassed() {
     List<CompletionStage<String>> stages = new ArrayList<>();
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 10_000; i++) { // the 100,000 stuck keys, scaled down for test time
       stages.add(flights.fetchAsync("key:" + i, CompletableFuture::new, SetOptions.none()));
     }
-    assertThat(timer.pending()).isEqualTo(100_000);
+    assertThat(timer.pending()).isEqualTo(10_000);
 
     timer.fireAll();
 
-    assertThat(stages).allSatisfy(stage -> assertThat(stage.toCompletableFuture()).isCompletedExceptionally());
+    long failed = stages.stream().filter(stage -> stage.toCompletableFuture().isCompletedExceptionally()).count();
+    assertThat(failed).isEqualTo(10_000);
     assertThat(flights.inFlight()).isZero();
   }
 
