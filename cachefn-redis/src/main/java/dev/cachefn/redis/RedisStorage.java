@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Storage} on Redis, through one Lettuce connection shared by every cache that uses this instance, so
- * that several application instances share their caches.
+ * that several application instances share their caches. On one server, or on a Redis Cluster through Lettuce's
+ * cluster client ({@code redis-cluster://} URIs): then each namespace is spread over 16 hash-tagged buckets, and
+ * batch, tag and pattern operations fan out over them (the module README gives the costs).
  *
  * <pre>{@code
  * RedisStorage redis = RedisStorage.create("redis://127.0.0.1:6379");
@@ -60,8 +62,9 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
   /**
    * Connects to the Redis at {@code uri} (such as {@code redis://127.0.0.1:6379} or
-   * {@code redis://:password@host:6379/2}) with the defaults: {@link JsonCodec}, a 2-second timeout,
-   * {@link FailurePolicy#FAIL}.
+   * {@code redis://:password@host:6379/2}), or to the Redis Cluster whose seed nodes {@code uri} names (such as
+   * {@code redis-cluster://10.0.0.1:7000,10.0.0.2:7000}; see the module README for how a namespace is spread over
+   * slots), with the defaults: {@link JsonCodec}, a 2-second timeout, {@link FailurePolicy#FAIL}.
    *
    * @throws IllegalArgumentException if {@code uri} is not a Redis URI
    * @throws RedisStorageException if Redis cannot be reached
@@ -70,7 +73,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     return builder(uri).build();
   }
 
-  /** Starts configuring a storage on the Redis at {@code uri}. */
+  /** Starts configuring a storage on the Redis (or Redis Cluster) at {@code uri}; see {@link #create}. */
   public static Builder builder(String uri) {
     return new Builder(uri);
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,16 +25,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NearCacheTest {
 
-  private static final Duration BOUND = Duration.ofSeconds(5);
+  static final Duration BOUND = Duration.ofSeconds(5);
 
-  private final String namespace = "near-" + UUID.randomUUID().toString().substring(0, 8);
-  private final RedisCommands<String, String> raw = SharedRedis.raw();
-  private final TieredStorage a = TieredStorage.create(SharedRedis.server().uri());
-  private final TieredStorage b = TieredStorage.create(SharedRedis.server().uri());
-  private final Cache<String> onA = cache(a);
-  private final Cache<String> onB = cache(b);
+  final String namespace = "near-" + UUID.randomUUID().toString().substring(0, 8);
+  final TieredStorage a = TieredStorage.create(uri());
+  final TieredStorage b = TieredStorage.create(uri());
+  final Cache<String> onA = cache(a);
+  final Cache<String> onB = cache(b);
 
-  private Cache<String> cache(TieredStorage storage) {
+  /** The Redis both instances use. */
+  String uri() {
+    return SharedRedis.server().uri();
+  }
+
+  /** How many {@code GET} commands Redis has run. */
+  long getCalls() {
+    return getCalls(SharedRedis.raw().info("commandstats"));
+  }
+
+  static long getCalls(String commandStats) {
+    Matcher calls = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher(commandStats);
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+  }
+
+  Cache<String> cache(TieredStorage storage) {
     return CacheFn.builder("near").namespace(namespace).storage(storage).build();
   }
 
@@ -45,7 +58,7 @@ class NearCacheTest {
     b.close();
   }
 
-  private void awaitDroppedOnB(String... keys) {
+  void awaitDroppedOnB(String... keys) {
     Await.until("B's near cache drops " + List.of(keys), BOUND, () -> {
       for (String key : keys) {
         if (b.nearCacheHolds(namespace, key)) {
@@ -75,7 +88,7 @@ class NearCacheTest {
    * Reads {@code key} on B until B keeps it near. A read races the invalidations of earlier writes that are
    * still on their way (B read the key before), and a read that may have raced one is not kept: so poll.
    */
-  private void awaitKeptOnB(String key, String value) {
+  void awaitKeptOnB(String key, String value) {
     awaitKept(onB, b, key, value);
   }
 
@@ -255,8 +268,4 @@ class NearCacheTest {
         .hasMessageContaining("cachefn.redis.uri");
   }
 
-  private long getCalls() {
-    Matcher calls = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher(raw.info("commandstats"));
-    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
-  }
 }

@@ -4,31 +4,42 @@ import dev.cachefn.spi.GlobPattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a namespace's data lives in Redis. Every key of namespace {@code ns} starts with the prefix
- * {@code cachefn:{<length of ns>:<ns>}:}, or {@code cachefn:<version>:{<length of ns>:<ns>}:} when the storage
- * has a value format version (so that two versions of an application never read each other's values); the
- * length makes the prefixes of two namespaces differ and never be
- * a prefix of each other (namespace {@code a} with key {@code b:c} cannot meet namespace {@code a:b} with key
- * {@code c}), and the braces make it a Redis Cluster hash tag, so a namespace's keys share one slot. After the
- * prefix:
+ * Where a namespace's data lives in Redis. On one server every key of namespace {@code ns} starts with the
+ * prefix {@code cachefn:{<length of ns>:<ns>}:}. On a Redis Cluster a namespace is spread over {@code buckets}
+ * hash-tagged prefixes {@code cachefn:{<bucket>/<length of ns>:<ns>}:}, bucket {@code 0} to {@code buckets - 1};
+ * a key's bucket is its {@link String#hashCode()} modulo {@code buckets} (the same in every JVM). With a value
+ * format version (so that two versions of an application never read each other's values) the prefix starts
+ * {@code cachefn:<version>:} instead of {@code cachefn:}. The length makes the prefixes of two namespaces differ
+ * and never be a prefix of each other (namespace {@code a} with key {@code b:c} cannot meet namespace {@code a:b}
+ * with key {@code c}); the braces are a Cluster hash tag, so the keys of one bucket share a slot and one Lua
+ * script can change an entry together with its tags. After the prefix:
  *
  * <ul>
  *   <li>{@code k:<key>} the entry: a string, the codec's bytes, with the entry's TTL;
  *   <li>{@code m:<key>} the entry's tags: a set, same TTL as the entry, absent when it has none;
- *   <li>{@code t:<tag>} the keys carrying the tag: a set that lives as long as its longest-lived member.
+ *   <li>{@code t:<tag>} the keys of the bucket carrying the tag: a set that lives as long as its longest-lived
+ *       member (each bucket has its own tag index).
  * </ul>
  *
  * <p>Immutable.
  */
 public final class KeyLayout {
 
-  private final String prefix;
-  private final String entryPrefix;
+  private final String head;
+  private final String tail;
+  private final String[] prefixes;
+
+  KeyLayout(String namespace, @Nullable String formatVersion, int buckets) {
+    this.head = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{";
+    this.tail = namespace.length() + ":" + namespace + "}:";
+    this.prefixes = new String[buckets];
+    for (int bucket = 0; bucket < buckets; bucket++) {
+      prefixes[bucket] = buckets == 1 ? head + tail : head + bucket + "/" + tail;
+    }
+  }
 
   KeyLayout(String namespace, @Nullable String formatVersion) {
-    this.prefix = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{" + namespace.length() + ":"
-        + namespace + "}:";
-    this.entryPrefix = prefix + "k:";
+    this(namespace, formatVersion, 1);
   }
 
   /**
@@ -46,23 +57,36 @@ public final class KeyLayout {
     return version;
   }
 
-  /** The prefix of every key of the namespace; the Lua scripts append {@code k:}, {@code m:}, {@code t:}. */
-  String prefix() {
-    return prefix;
+  int buckets() {
+    return prefixes.length;
+  }
+
+  int bucketOf(String key) {
+    return prefixes.length == 1 ? 0 : Math.floorMod(key.hashCode(), prefixes.length);
+  }
+
+  /** The prefix of every key of {@code bucket}; the Lua scripts append {@code k:}, {@code m:}, {@code t:}. */
+  String prefix(int bucket) {
+    return prefixes[bucket];
+  }
+
+  /** The prefix of the bucket of {@code key}. */
+  String prefixOf(String key) {
+    return prefixes[bucketOf(key)];
   }
 
   String entry(String key) {
-    return entryPrefix + key;
+    return prefixOf(key) + "k:" + key;
   }
 
   /** The Redis key of the set of the entry's tags. */
   String meta(String key) {
-    return prefix + "m:" + key;
+    return prefixOf(key) + "m:" + key;
   }
 
   /**
    * The entry that a Redis key belongs to: its namespace and cache key, for an entry ({@code k:}) or its
-   * tag list ({@code m:}); {@code null} for any other key (tag sets, keys that are not CacheFn's).
+   * tag list ({@code m:}), in any layout; {@code null} for any other key (tag sets, keys that are not CacheFn's).
    */
   static @Nullable NearKey entryOf(String redisKey) {
     if (!redisKey.startsWith("cachefn:")) {
@@ -72,13 +96,18 @@ public final class KeyLayout {
     if (brace < 0 || (brace > 8 && redisKey.indexOf(':', 8) != brace - 1)) {
       return null;
     }
-    int colon = redisKey.indexOf(':', brace + 1);
-    if (colon < 0) {
+    int start = brace + 1;
+    int slash = digitsEnd(redisKey, start);
+    if (slash < redisKey.length() && redisKey.charAt(slash) == '/' && slash > start) {
+      start = slash + 1; // a bucket
+    }
+    int colon = digitsEnd(redisKey, start);
+    if (colon == start || colon >= redisKey.length() || redisKey.charAt(colon) != ':') {
       return null;
     }
     int length;
     try {
-      length = Integer.parseInt(redisKey, brace + 1, colon, 10);
+      length = Integer.parseInt(redisKey, start, colon, 10);
     } catch (NumberFormatException e) {
       return null;
     }
@@ -93,25 +122,60 @@ public final class KeyLayout {
     return new NearKey(redisKey.substring(colon + 1, end), redisKey.substring(end + 4));
   }
 
-  /** The cache key of an entry's Redis key. */
-  String keyOf(String entryKey) {
-    return entryKey.substring(entryPrefix.length());
+  private static int digitsEnd(String text, int from) {
+    int at = from;
+    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+      at++;
+    }
+    return at;
   }
 
-  boolean isEntry(String redisKey) {
-    return redisKey.startsWith(entryPrefix);
+  /** The length of the bucket's prefix that {@code redisKey} starts with, or -1 if it is not of this namespace. */
+  private int prefixLength(String redisKey) {
+    if (prefixes.length == 1) {
+      return redisKey.startsWith(prefixes[0]) ? prefixes[0].length() : -1;
+    }
+    if (!redisKey.startsWith(head)) {
+      return -1;
+    }
+    int slash = digitsEnd(redisKey, head.length());
+    if (slash == head.length() || slash - head.length() > 9 || !redisKey.startsWith("/", slash)
+        || Integer.parseInt(redisKey, head.length(), slash, 10) >= prefixes.length
+        || !redisKey.startsWith(tail, slash + 1)) {
+      return -1;
+    }
+    return slash + 1 + tail.length();
   }
 
-  /** The {@code SCAN MATCH} pattern of every key of the namespace (entries, tag lists, tag sets). */
+  /** The cache key of an entry's Redis key; {@code null} for a key that is not an entry of this namespace. */
+  @Nullable String keyOf(String redisKey) {
+    int length = prefixLength(redisKey);
+    return length >= 0 && redisKey.startsWith("k:", length) ? redisKey.substring(length + 2) : null;
+  }
+
+  /** Whether {@code redisKey} belongs to this namespace: an entry, a tag list or a tag set. */
+  boolean owns(String redisKey) {
+    return prefixLength(redisKey) >= 0;
+  }
+
+  /**
+   * The {@code SCAN MATCH} pattern of every key of the namespace (entries, tag lists, tag sets); on a cluster it
+   * may match keys of other namespaces too, which {@link #owns} tells apart.
+   */
   String everything() {
-    return RedisGlob.literal(prefix) + "*";
+    return scanPrefix() + "*";
   }
 
   /**
    * A {@code SCAN MATCH} pattern that matches at least the entries whose keys match {@code pattern}; the
-   * caller filters the answer with {@link GlobPattern#matches}.
+   * caller filters the answer with {@link #keyOf} and {@link GlobPattern#matches}.
    */
   String entries(GlobPattern pattern) {
-    return RedisGlob.literal(entryPrefix) + RedisGlob.superset(pattern.pattern());
+    return scanPrefix() + "k:" + RedisGlob.superset(pattern.pattern());
+  }
+
+  private String scanPrefix() {
+    return prefixes.length == 1 ? RedisGlob.literal(prefixes[0])
+        : RedisGlob.literal(head) + "*" + RedisGlob.literal("/" + tail);
   }
 }

@@ -2,7 +2,7 @@ package dev.cachefn.redis.internal;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +17,6 @@ import java.util.concurrent.CompletionStage;
  */
 final class LuaScript {
 
-  private static final String[] NO_KEYS = new String[0];
-
   private final String source;
   private final String sha1;
 
@@ -32,16 +30,22 @@ final class LuaScript {
     }
   }
 
-  /** Sends the script with {@code args} as {@code ARGV}; the stage completes with Redis' answer. */
-  <T> CompletionStage<T> run(RedisAsyncCommands<String, byte[]> redis, ScriptOutputType type, byte[]... args) {
-    CompletionStage<T> bySha = redis.<T>evalsha(sha1, type, NO_KEYS, args);
+  /**
+   * Sends the script with {@code routingKey} as its one {@code KEYS} entry (a key of the slot whose keys it
+   * changes: on a cluster, the node of that slot runs it) and {@code args} as {@code ARGV}; the stage completes
+   * with Redis' answer.
+   */
+  <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, byte[]> redis, ScriptOutputType type,
+      String routingKey, byte[]... args) {
+    String[] keys = {routingKey};
+    CompletionStage<T> bySha = redis.<T>evalsha(sha1, type, keys, args);
     return bySha.handle((result, error) -> {
       if (error == null) {
         return CompletableFuture.completedFuture(result);
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause instanceof RedisNoScriptException) {
-        return redis.<T>eval(source, type, NO_KEYS, args);
+        return redis.<T>eval(source, type, keys, args);
       }
       return CompletableFuture.<T>failedFuture(cause);
     }).thenCompose(stage -> stage);

@@ -7,7 +7,8 @@ import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.RemovalListener;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.TrackingArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.codec.StringCodec;
 import java.lang.System.Logger.Level;
@@ -21,17 +22,22 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 
 /**
  * The in-memory first level of a tiered storage, kept coherent with Redis by server-assisted client-side
  * caching: the connection runs {@code CLIENT TRACKING ON} (RESP3), so Redis remembers the keys this instance
  * read and pushes an {@code invalidate} message on the same connection when any client changes, deletes or
- * expires one of them, or flushes the database (a {@code null} message: everything).
+ * expires one of them, or flushes the database (a {@code null} message: everything). On a Redis Cluster the same
+ * holds for Lettuce's connection to every master ({@link TrackedReaders}); near reads go only through those.
  *
  * <p><b>Serving.</b> The near entries are served only while tracking is known to be on for the live
- * connection ({@link #serving()}). When the connection is lost (Lettuce's disconnect event), a heartbeat
- * {@code PING} fails, or tracking is not yet on, the near cache stops serving and is emptied; it serves again
- * only after {@code CLIENT TRACKING ON} was answered on the new connection, and after emptying it once more.
+ * connection ({@link #serving()}). When the connection is lost (Lettuce's disconnect event, for any node of a
+ * cluster), a heartbeat {@code PING} fails, tracking is not yet on, or on a cluster the topology changed (Lettuce's
+ * event, a {@code MOVED} answer to a near read, or a tracked master that the heartbeat's {@code ROLE} finds
+ * demoted), the near cache stops serving and is emptied; it serves again only after {@code CLIENT TRACKING ON}
+ * was answered on the new connection (on every master of the topology read afresh), and after emptying it once
+ * more.
  * Invalidations lost while disconnected therefore never matter: nothing cached before the loss survives it.
  *
  * <p><b>Loading.</b> A value read from Redis enters the near cache only if no invalidation of its key, no
@@ -52,14 +58,16 @@ public final class NearCache implements AutoCloseable {
     public void expired(String key, Object value) {}
   };
 
-  /** A read from Redis whose answer may enter the near cache. */
+  /** A read from Redis whose answer may enter the near cache, and the tracked connection to send it on. */
   static final class Load {
     final NearKey key;
     final long generation;
+    final RedisClusterAsyncCommands<String, byte[]> reader;
 
-    Load(NearKey key, long generation) {
+    Load(NearKey key, long generation, RedisClusterAsyncCommands<String, byte[]> reader) {
       this.key = key;
       this.generation = generation;
+      this.reader = reader;
     }
   }
 
@@ -70,6 +78,8 @@ public final class NearCache implements AutoCloseable {
   private final Object[] stripes = new Object[STRIPES];
   private final Object state = new Object();
   private final ScheduledExecutorService heartbeat;
+  private final @Nullable Disposable topologyEvents;
+  private volatile @Nullable TrackedReaders readers;
   private volatile boolean serving;
   private volatile long generation;
 
@@ -88,7 +98,12 @@ public final class NearCache implements AutoCloseable {
     connection.addStateListener(new RedisConnectionStateListener() {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> channel) {
-        stopServing("the connection to Redis was lost");
+        TrackedReaders tracked = readers;
+        if (!connection.isCluster()) {
+          stopServing("the connection to Redis was lost");
+        } else if (tracked != null && tracked.reads(channel)) { // not Lettuce's own short-lived topology reads
+          stopServing("the connection to a master of the Redis Cluster was lost");
+        }
       }
 
       @Override
@@ -100,6 +115,9 @@ public final class NearCache implements AutoCloseable {
         }
       }
     });
+    this.topologyEvents = !connection.isCluster() ? null : connection.events().get()
+        .filter(event -> event instanceof ClusterTopologyChangedEvent)
+        .subscribe(event -> topologyChanged((ClusterTopologyChangedEvent) event));
     if (armNow) {
       arm();
     }
@@ -119,13 +137,21 @@ public final class NearCache implements AutoCloseable {
     return serving;
   }
 
-  /** Registers a read of {@code key} about to be sent; {@code null} when the near cache is not serving. */
-  @Nullable Load begin(String namespace, String key) {
+  /**
+   * Registers a read of {@code key} (whose entry is {@code redisKey}) about to be sent; {@code null} when the
+   * near cache is not serving, or no tracked connection serves the key's slot.
+   */
+  @Nullable Load begin(String namespace, String key, String redisKey) {
     long current = generation;
-    if (!serving) {
+    TrackedReaders tracked = readers;
+    if (!serving || tracked == null) {
       return null;
     }
-    Load load = new Load(new NearKey(namespace, key), current);
+    RedisClusterAsyncCommands<String, byte[]> reader = tracked.readerOf(redisKey);
+    if (reader == null) {
+      return null;
+    }
+    Load load = new Load(new NearKey(namespace, key), current, reader);
     pending.put(load.key, load);
     return load;
   }
@@ -197,21 +223,39 @@ public final class NearCache implements AutoCloseable {
     }
   }
 
-  /** Runs on the heartbeat thread: turns tracking on when it is off, else checks that Redis answers. */
+  /**
+   * Runs on the heartbeat thread: turns tracking on when it is off, else checks that every tracked connection
+   * answers (and, on a cluster, still leads to a master).
+   */
   private void tick() {
-    if (!serving) {
+    TrackedReaders tracked = readers;
+    if (!serving || tracked == null) {
       arm();
       return;
     }
-    try {
-      connection.commands().ping().toCompletableFuture()
-          .get(connection.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      stopServing("Redis did not answer a heartbeat PING: " + RedisConnection.rootMessage(e));
+    String problem = tracked.check();
+    if (problem != null) {
+      stopServing(problem);
     }
+  }
+
+  /**
+   * Lettuce read a topology that differs from the one before: stop serving unless the tracked masters and their
+   * slots are the same. While not serving, {@link #arm} checks the topology itself, before and after it serves.
+   */
+  private void topologyChanged(ClusterTopologyChangedEvent event) {
+    TrackedReaders tracked = readers;
+    if (serving && tracked != null && !tracked.sameMasters(event.after())) {
+      stopServing("the Redis Cluster's masters or their slots changed");
+    }
+  }
+
+  /**
+   * A near read found its key's slot served elsewhere ({@code MOVED}/{@code ASK}): the topology changed under
+   * the tracked connections, so stop serving until they are armed again.
+   */
+  void slotMoved(String why) {
+    stopServing("a slot moved: " + why);
   }
 
   /** Turns tracking on for the current connection; serves once Redis confirmed it. */
@@ -223,14 +267,17 @@ public final class NearCache implements AutoCloseable {
       }
       before = generation;
     }
+    TrackedReaders armed;
     try {
-      connection.commands().clientTracking(TrackingArgs.Builder.enabled()).toCompletableFuture()
-          .get(connection.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      armed = TrackedReaders.arm(connection);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       return; // the next tick tries again
+    }
+    if (!armed.sameMasters(connection)) {
+      return; // the topology moved on meanwhile: the next tick tries again
     }
     emptyNamespaces();
     synchronized (state) {
@@ -238,7 +285,12 @@ public final class NearCache implements AutoCloseable {
         return; // lost again meanwhile: the next tick tries again
       }
       generation++;
+      readers = armed;
       serving = true;
+    }
+    if (!armed.sameMasters(connection)) { // a change the event handler may have missed while not serving
+      stopServing("the Redis Cluster's masters or their slots changed while tracking was turned on");
+      return;
     }
     LOG.log(Level.DEBUG, "near cache on {0} serves: invalidation tracking is on", connection.uri());
   }
@@ -282,6 +334,9 @@ public final class NearCache implements AutoCloseable {
   /** Stops the heartbeat and empties the near cache; the connection is closed by its owner. */
   @Override
   public void close() {
+    if (topologyEvents != null) {
+      topologyEvents.dispose();
+    }
     heartbeat.shutdownNow();
     stopServing(null);
   }

@@ -11,7 +11,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,9 +36,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One namespace on Redis, laid out as {@link KeyLayout} says. Single-key reads are one command; writes and
- * removals are one Lua script from {@link Scripts} per call (per chunk of {@value #CHUNK} entries for batches,
- * all chunks sent before any answer is awaited); patterns and {@link #size} walk {@code SCAN MATCH} pages of
- * {@value #SCAN_COUNT}. Thread-safe: it holds no state of its own besides the shared connection. Not an API.
+ * removals are one Lua script from {@link Scripts} per call (per chunk of {@value #CHUNK} entries of one bucket
+ * for batches, all chunks sent before any answer is awaited); patterns and {@link #size} walk {@code SCAN MATCH}
+ * pages of {@value #SCAN_COUNT} (of every master, on a cluster). On a cluster a namespace is spread over
+ * {@value #CLUSTER_BUCKETS} buckets: batches are split by bucket, a tag invalidation runs one script per bucket
+ * (all sent together). Thread-safe: it holds no state of its own besides the shared connection. Not an API.
  *
  * @param <V> the type of the values
  */
@@ -46,13 +48,20 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   private static final System.Logger LOG = System.getLogger("dev.cachefn.redis");
   static final int CHUNK = 500;
+  /**
+   * How many hash-tagged buckets a namespace is spread over on a Redis Cluster. Enough that a namespace's keys
+   * reach every master of clusters of up to a dozen or so masters (16 slots picked by hash land on all 3 masters
+   * of a small cluster with near certainty), few enough that an operation on every bucket (a tag invalidation:
+   * one script per bucket, sent together) stays one round trip of small scripts.
+   */
+  static final int CLUSTER_BUCKETS = 16;
   static final int SCAN_COUNT = 1000;
   private static final byte[] NONE = {'0'};
   private static final byte[] ONE = {'1'};
 
   final String namespace;
   final KeyLayout layout;
-  private final byte[] prefix;
+  private final byte[][] prefixes;
   private final RedisConnection connection;
   private final Codec codec;
   private final LongAdder decodeFailures = new LongAdder();
@@ -60,8 +69,11 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   public RedisKeyspace(String namespace, @Nullable String formatVersion, RedisConnection connection, Codec codec) {
     this.namespace = namespace;
-    this.layout = new KeyLayout(namespace, formatVersion);
-    this.prefix = bytes(layout.prefix());
+    this.layout = new KeyLayout(namespace, formatVersion, connection.isCluster() ? CLUSTER_BUCKETS : 1);
+    this.prefixes = new byte[layout.buckets()][];
+    for (int bucket = 0; bucket < prefixes.length; bucket++) {
+      prefixes[bucket] = bytes(layout.prefix(bucket));
+    }
     this.connection = connection;
     this.codec = codec;
   }
@@ -176,50 +188,62 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   @Override
   public void put(String key, V value, @Nullable Duration ttl, Set<String> tags) {
-    List<byte[]> args = putArgs(ttl, false, tags);
+    int bucket = layout.bucketOf(key);
+    List<byte[]> args = putArgs(bucket, ttl, false, tags);
     args.add(bytes(key));
     args.add(encode(key, value));
-    orBypass(() -> call("put", keyed(key), () -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, array(args))),
-        0L);
+    orBypass(() -> call("put", keyed(key), () -> runPut(bucket, array(args))), 0L);
   }
 
   @Override
   public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
-    List<byte[]> args = putArgs(ttl, true, tags);
+    int bucket = layout.bucketOf(key);
+    List<byte[]> args = putArgs(bucket, ttl, true, tags);
     args.add(bytes(key));
     args.add(encode(key, value));
-    return orBypass(() -> call("putIfAbsent", keyed(key),
-        () -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, array(args))), 0L) == 1L;
+    return orBypass(() -> call("putIfAbsent", keyed(key), () -> runPut(bucket, array(args))), 0L) == 1L;
   }
 
   @Override
   public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
-    List<byte[][]> chunks = new ArrayList<>();
-    List<byte[]> args = null;
+    List<Chunk> chunks = new ArrayList<>();
+    List<List<byte[]>> open = new ArrayList<>(java.util.Collections.nCopies(prefixes.length, null));
     for (Map.Entry<String, ? extends V> entry : entries.entrySet()) { // encode all before writing any
+      int bucket = layout.bucketOf(entry.getKey());
+      List<byte[]> args = open.get(bucket);
       if (args == null) {
-        args = putArgs(ttl, false, tags);
+        args = putArgs(bucket, ttl, false, tags);
+        open.set(bucket, args);
       }
       args.add(bytes(entry.getKey()));
       args.add(encode(entry.getKey(), entry.getValue()));
       if ((args.size() - 4 - tags.size()) / 2 == CHUNK) {
-        chunks.add(array(args));
-        args = null;
+        chunks.add(new Chunk(bucket, array(args)));
+        open.set(bucket, null);
       }
     }
-    if (args != null) {
-      chunks.add(array(args));
+    for (int bucket = 0; bucket < prefixes.length; bucket++) {
+      if (open.get(bucket) != null) {
+        chunks.add(new Chunk(bucket, array(open.get(bucket))));
+      }
     }
     if (chunks.isEmpty()) {
       return;
     }
     orBypass(() -> call("putAll", entries.size() + " entries", () -> all(chunks.stream()
-        .map(chunk -> Scripts.PUT.<Long>run(redis(), ScriptOutputType.INTEGER, chunk)).toList())), List.of());
+        .map(chunk -> runPut(chunk.bucket, chunk.args)).toList())), List.of());
   }
 
-  private List<byte[]> putArgs(@Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
+  /** The arguments of one script for one bucket. */
+  private record Chunk(int bucket, byte[][] args) {}
+
+  private CompletionStage<Long> runPut(int bucket, byte[][] args) {
+    return Scripts.PUT.run(redis(), ScriptOutputType.INTEGER, layout.prefix(bucket), args);
+  }
+
+  private List<byte[]> putArgs(int bucket, @Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
     List<byte[]> args = new ArrayList<>(6 + tags.size());
-    args.add(prefix);
+    args.add(prefixes[bucket]);
     args.add(ttl == null ? NONE : bytes(Long.toString(millis(ttl))));
     args.add(onlyAbsent ? ONE : NONE);
     args.add(bytes(Integer.toString(tags.size())));
@@ -250,27 +274,33 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   }
 
   private List<String> removeKeys(String operation, String subject, Collection<String> keys) {
-    List<byte[][]> chunks = new ArrayList<>();
-    List<byte[]> args = null;
+    List<Chunk> chunks = new ArrayList<>();
+    List<List<byte[]>> open = new ArrayList<>(java.util.Collections.nCopies(prefixes.length, null));
     for (String key : new LinkedHashSet<>(keys)) {
+      int bucket = layout.bucketOf(key);
+      List<byte[]> args = open.get(bucket);
       if (args == null) {
         args = new ArrayList<>();
-        args.add(prefix);
+        args.add(prefixes[bucket]);
+        open.set(bucket, args);
       }
       args.add(bytes(key));
       if (args.size() - 1 == CHUNK) {
-        chunks.add(array(args));
-        args = null;
+        chunks.add(new Chunk(bucket, array(args)));
+        open.set(bucket, null);
       }
     }
-    if (args != null) {
-      chunks.add(array(args));
+    for (int bucket = 0; bucket < prefixes.length; bucket++) {
+      if (open.get(bucket) != null) {
+        chunks.add(new Chunk(bucket, array(open.get(bucket))));
+      }
     }
     if (chunks.isEmpty()) {
       return List.of();
     }
     List<List<Object>> answers = call(operation, subject, () -> all(chunks.stream()
-        .map(chunk -> Scripts.REMOVE.<List<Object>>run(redis(), ScriptOutputType.MULTI, chunk)).toList()));
+        .map(chunk -> Scripts.REMOVE.<List<Object>>run(redis(), ScriptOutputType.MULTI,
+            layout.prefix(chunk.bucket), chunk.args)).toList()));
     List<String> removed = new ArrayList<>();
     answers.forEach(answer -> answer.forEach(key -> removed.add(text(key))));
     return removed;
@@ -278,12 +308,18 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   @Override
   public int removeByTags(Collection<String> tags) {
-    List<byte[]> args = new ArrayList<>();
-    args.add(prefix);
-    new LinkedHashSet<>(tags).forEach(tag -> args.add(bytes(tag)));
-    long count = call("removeByTags", "tags " + tags, () -> Scripts.REMOVE_BY_TAGS.<Long>run(
-        redis(), ScriptOutputType.INTEGER, array(args)));
-    return (int) count;
+    List<CompletionStage<Long>> perBucket = new ArrayList<>(prefixes.length);
+    List<Long> counts = call("removeByTags", "tags " + tags, () -> {
+      for (int bucket = 0; bucket < prefixes.length; bucket++) { // every bucket has its own tag index
+        List<byte[]> args = new ArrayList<>();
+        args.add(prefixes[bucket]);
+        new LinkedHashSet<>(tags).forEach(tag -> args.add(bytes(tag)));
+        perBucket.add(Scripts.REMOVE_BY_TAGS.run(redis(), ScriptOutputType.INTEGER, layout.prefix(bucket),
+            array(args)));
+      }
+      return all(perBucket);
+    });
+    return (int) counts.stream().mapToLong(Long::longValue).sum();
   }
 
   @Override
@@ -306,9 +342,16 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     scanRaw("clear", "every key", layout.everything(), page -> {
       List<String> entries = new ArrayList<>();
       List<String> others = new ArrayList<>();
-      page.forEach(redisKey -> (layout.isEntry(redisKey) ? entries : others).add(redisKey));
+      for (String redisKey : page) {
+        String key = layout.keyOf(redisKey);
+        if (key != null) {
+          entries.add(key);
+        } else if (layout.owns(redisKey)) {
+          others.add(redisKey);
+        }
+      }
       if (!entries.isEmpty()) {
-        count[0] += removeKeys("clear", "every key", entries.stream().map(layout::keyOf).toList()).size();
+        count[0] += removeKeys("clear", "every key", entries).size();
       }
       if (!others.isEmpty()) {
         call("clear", "every key", () -> redis().unlink(others.toArray(String[]::new)));
@@ -330,7 +373,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
       List<String> keys = new ArrayList<>(redisKeys.size());
       for (String redisKey : redisKeys) {
         String key = layout.keyOf(redisKey);
-        if (pattern.matches(key)) {
+        if (key != null && pattern.matches(key)) {
           keys.add(key);
         }
       }
@@ -392,8 +435,8 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
     }
   }
 
-  /** The connection's commands, connecting first when it is lazy. */
-  RedisAsyncCommands<String, byte[]> redis() {
+  /** The connection's commands, connecting first when it is lazy; routed by slot on a cluster. */
+  RedisClusterAsyncCommands<String, byte[]> redis() {
     return connection.commands();
   }
 
@@ -440,7 +483,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
       }
       try {
         call("get", keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(redis(), ScriptOutputType.INTEGER,
-            prefix, bytes(key), bytes));
+            layout.prefixOf(key), prefixes[layout.bucketOf(key)], bytes(key), bytes));
       } catch (RedisStorageException notRemoved) {
         // counted as a failure if Redis is out; the next read finds the bytes and tries again
       }

@@ -2,7 +2,8 @@ package dev.cachefn.redis.internal;
 
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import dev.cachefn.redis.RedisStorageException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
         return value;
       }
     }
-    NearCache.Load load = nearCache.begin(namespace, key);
+    NearCache.Load load = nearCache.begin(namespace, key, remote.layout.entry(key));
     if (load == null) {
       return remote.get(key);
     }
@@ -67,7 +68,7 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
       V value = serving ? near.get(key) : null;
       values.put(key, value); // keeps the order of keys; absent ones are dropped below
       if (value == null) {
-        NearCache.Load load = nearCache.begin(namespace, key);
+        NearCache.Load load = nearCache.begin(namespace, key, remote.layout.entry(key));
         if (load == null) {
           missing.clear();
           loads.forEach(nearCache::abandon);
@@ -93,15 +94,23 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
     List<Object> answers;
     try {
       answers = remote.orBypass(() -> remote.call(operation, subject, () -> {
-        RedisAsyncCommands<String, byte[]> redis = remote.redis();
         List<CompletionStage<Object>> stages = new ArrayList<>(keys.size() * 3);
-        for (String key : keys) {
+        for (int i = 0; i < keys.size(); i++) {
+          RedisClusterAsyncCommands<String, byte[]> redis = loads.get(i).reader; // tracked for this key's slot
+          String key = keys.get(i);
           stages.add(redis.get(remote.layout.entry(key)).thenApply(answer -> answer));
           stages.add(redis.pttl(remote.layout.entry(key)).thenApply(answer -> answer));
           stages.add(redis.smembers(remote.layout.meta(key)).thenApply(answer -> answer));
         }
         return RedisKeyspace.all(stages);
       }), List.of());
+    } catch (RedisStorageException e) {
+      loads.forEach(nearCache::abandon);
+      if (!isRedirection(e)) {
+        throw e;
+      }
+      nearCache.slotMoved(RedisConnection.rootMessage(e.getCause()));
+      return keys.size() == 1 ? found(keys.get(0), remote.get(keys.get(0))) : remote.getAll(keys);
     } catch (RuntimeException e) {
       loads.forEach(nearCache::abandon);
       throw e;
@@ -135,6 +144,16 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
       }
     }
     return found;
+  }
+
+  /** Whether Redis answered that the key's slot is served by another node (the topology changed). */
+  private static boolean isRedirection(RedisStorageException e) {
+    String message = e.getCause() == null ? null : e.getCause().getMessage();
+    return message != null && (message.startsWith("MOVED ") || message.startsWith("ASK "));
+  }
+
+  private static <V> Map<String, V> found(String key, @Nullable V value) {
+    return value == null ? Map.of() : Map.of(key, value);
   }
 
   private static Set<String> tags(Object members) {

@@ -39,7 +39,7 @@ class RedisGlobTest {
   @Test
   void keyLayoutPrefixesNeverOverlap() {
     assertThat(new KeyLayout("a", null).entry("b:c")).isNotEqualTo(new KeyLayout("a:b", null).entry("c"));
-    assertThat(new KeyLayout("a", null).prefix()).isEqualTo("cachefn:{1:a}:");
+    assertThat(new KeyLayout("a", null).prefix(0)).isEqualTo("cachefn:{1:a}:");
     assertThat(RedisKeyspace.millis(java.time.Duration.ofNanos(1))).isEqualTo(1);
     assertThat(RedisKeyspace.millis(java.time.Duration.ofMillis(1500))).isEqualTo(1500);
     assertThat(RedisKeyspace.millis(java.time.Duration.ofNanos(1_500_001))).isEqualTo(2);
