@@ -65,13 +65,13 @@ class ClusterNearCacheTest extends NearCacheTest {
   @Test
   @Timeout(90)
   void afterAGracefulFailoverAnInstanceMovesOnWithinAHeartbeatAndNeverGoesBack() {
+    cluster.awaitHealthy();
     onA.set("k", "v1");
     awaitKeptOnB("k", "v1");
     RedisCluster.Node master = cluster.masterOf(entryKey("k"));
     RedisCluster.Node replica = cluster.replicaOf(master);
 
-    replica.on(redis -> redis.clusterFailover(false));
-    Await.until("the replica of " + master + " takes over", FAILOVER, replica::isMaster);
+    cluster.failOverTo(replica);
     onA.set("k", "v2"); // A's client follows the MOVED answer to the new master
     long acknowledged = System.nanoTime();
 
@@ -96,6 +96,7 @@ class ClusterNearCacheTest extends NearCacheTest {
   @Test
   @Timeout(90)
   void whenAMasterDiesAndComesBackNoInstanceServesAValueOlderThanTheLastAcknowledgedWrite() {
+    cluster.awaitHealthy();
     onA.set("k", "v1");
     awaitKeptOnB("k", "v1");
     RedisCluster.Node master = cluster.masterOf(entryKey("k"));

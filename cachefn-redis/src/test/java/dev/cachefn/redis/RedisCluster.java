@@ -196,18 +196,41 @@ final class RedisCluster implements AutoCloseable {
     return false;
   }
 
-  /** Waits until every running node sees every slot served and agrees that three masters serve them. */
+  /**
+   * Waits until every running node sees every slot served and agrees that three masters serve them, and every
+   * replica is in sync with its master (a graceful failover needs that).
+   */
   void awaitHealthy() {
     Await.until("the cluster serves every slot", BOUND, () -> nodes.stream().filter(Node::running)
         .allMatch(node -> {
           try {
+            String replication = node.on(redis -> redis.info("replication"));
             return node.on(redis -> redis.clusterInfo()).contains("cluster_state:ok")
                 && node.on(redis -> redis.clusterNodes()).lines()
-                    .filter(line -> line.contains("master") && !line.contains("fail")).count() == 3;
+                    .filter(line -> line.contains("master") && !line.contains("fail")).count() == 3
+                && (replication.contains("role:master") || replication.contains("master_link_status:up"));
           } catch (RuntimeException e) {
             return false;
           }
         }));
+  }
+
+  /**
+   * Makes {@code replica} take over from its master by {@code CLUSTER FAILOVER}, asking again if a try times
+   * out (Redis gives up a manual failover after a while when the master is slow to pause its clients).
+   */
+  void failOverTo(Node replica) {
+    Await.until("replica " + replica + " takes over", BOUND.multipliedBy(2), () -> {
+      replica.on(redis -> redis.clusterFailover(false));
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (System.nanoTime() < deadline) {
+        if (replica.isMaster()) {
+          return true;
+        }
+        RedisServer.sleep(20);
+      }
+      return false;
+    });
   }
 
   private static int freeClusterPort(List<Node> taken) {

@@ -77,6 +77,7 @@ public final class NearCache implements AutoCloseable {
   private final Map<NearKey, Load> pending = new ConcurrentHashMap<>();
   private final Object[] stripes = new Object[STRIPES];
   private final Object state = new Object();
+  private final Object arming = new Object();
   private final ScheduledExecutorService heartbeat;
   private final @Nullable Disposable topologyEvents;
   private volatile @Nullable TrackedReaders readers;
@@ -260,6 +261,12 @@ public final class NearCache implements AutoCloseable {
 
   /** Turns tracking on for the current connection; serves once Redis confirmed it. */
   private void arm() {
+    synchronized (arming) { // the constructor and the heartbeat may both try; the second finds it serving
+      armOnce();
+    }
+  }
+
+  private void armOnce() {
     long before;
     synchronized (state) {
       if (serving) {

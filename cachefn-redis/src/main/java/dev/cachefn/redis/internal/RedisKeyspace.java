@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -206,20 +210,37 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   @Override
   public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
+    List<Chunk> chunks = chunks(entries.entrySet(), Map.Entry::getKey, // encodes all before writing any
+        bucket -> putArgs(bucket, ttl, false, tags), (args, entry) -> {
+          args.add(bytes(entry.getKey()));
+          args.add(encode(entry.getKey(), entry.getValue()));
+        });
+    if (chunks.isEmpty()) {
+      return;
+    }
+    orBypass(() -> call("putAll", entries.size() + " entries", () -> all(chunks.stream()
+        .map(chunk -> runPut(chunk.bucket, chunk.args)).toList())), List.of());
+  }
+
+  /**
+   * The script arguments for {@code items}, split by bucket and into chunks of at most {@value #CHUNK} items:
+   * each chunk's arguments start with {@code header} of its bucket, then what {@code add} appends per item.
+   */
+  private <T> List<Chunk> chunks(Collection<T> items, Function<T, String> keyOf,
+      IntFunction<List<byte[]>> header, BiConsumer<List<byte[]>, T> add) {
     List<Chunk> chunks = new ArrayList<>();
-    List<List<byte[]>> open = new ArrayList<>(java.util.Collections.nCopies(prefixes.length, null));
-    for (Map.Entry<String, ? extends V> entry : entries.entrySet()) { // encode all before writing any
-      int bucket = layout.bucketOf(entry.getKey());
-      List<byte[]> args = open.get(bucket);
-      if (args == null) {
-        args = putArgs(bucket, ttl, false, tags);
-        open.set(bucket, args);
+    List<List<byte[]>> open = new ArrayList<>(Collections.nCopies(prefixes.length, null));
+    int[] counts = new int[prefixes.length];
+    for (T item : items) {
+      int bucket = layout.bucketOf(keyOf.apply(item));
+      if (open.get(bucket) == null) {
+        open.set(bucket, header.apply(bucket));
       }
-      args.add(bytes(entry.getKey()));
-      args.add(encode(entry.getKey(), entry.getValue()));
-      if ((args.size() - 4 - tags.size()) / 2 == CHUNK) {
-        chunks.add(new Chunk(bucket, array(args)));
+      add.accept(open.get(bucket), item);
+      if (++counts[bucket] == CHUNK) {
+        chunks.add(new Chunk(bucket, array(open.get(bucket))));
         open.set(bucket, null);
+        counts[bucket] = 0;
       }
     }
     for (int bucket = 0; bucket < prefixes.length; bucket++) {
@@ -227,11 +248,7 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
         chunks.add(new Chunk(bucket, array(open.get(bucket))));
       }
     }
-    if (chunks.isEmpty()) {
-      return;
-    }
-    orBypass(() -> call("putAll", entries.size() + " entries", () -> all(chunks.stream()
-        .map(chunk -> runPut(chunk.bucket, chunk.args)).toList())), List.of());
+    return chunks;
   }
 
   /** The arguments of one script for one bucket. */
@@ -274,27 +291,8 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   }
 
   private List<String> removeKeys(String operation, String subject, Collection<String> keys) {
-    List<Chunk> chunks = new ArrayList<>();
-    List<List<byte[]>> open = new ArrayList<>(java.util.Collections.nCopies(prefixes.length, null));
-    for (String key : new LinkedHashSet<>(keys)) {
-      int bucket = layout.bucketOf(key);
-      List<byte[]> args = open.get(bucket);
-      if (args == null) {
-        args = new ArrayList<>();
-        args.add(prefixes[bucket]);
-        open.set(bucket, args);
-      }
-      args.add(bytes(key));
-      if (args.size() - 1 == CHUNK) {
-        chunks.add(new Chunk(bucket, array(args)));
-        open.set(bucket, null);
-      }
-    }
-    for (int bucket = 0; bucket < prefixes.length; bucket++) {
-      if (open.get(bucket) != null) {
-        chunks.add(new Chunk(bucket, array(open.get(bucket))));
-      }
-    }
+    List<Chunk> chunks = chunks(new LinkedHashSet<>(keys), key -> key,
+        bucket -> new ArrayList<>(List.of(prefixes[bucket])), (args, key) -> args.add(bytes(key)));
     if (chunks.isEmpty()) {
       return List.of();
     }
