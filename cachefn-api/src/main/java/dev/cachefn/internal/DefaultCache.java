@@ -186,7 +186,7 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.key(key);
     Arguments.value(value, key);
     Arguments.notNull(options, "options");
-    flights.markStale(key);
+    flights.written(key);
     keyspace.put(key, value, ttl(options), options.tags());
     recordSet(key, value);
   }
@@ -206,7 +206,7 @@ final class DefaultCache<V> implements Cache<V> {
     ensureOpen();
     Arguments.entries(entries);
     Arguments.notNull(options, "options");
-    entries.keySet().forEach(flights::markStale);
+    entries.keySet().forEach(flights::written);
     keyspace.putAll(entries, ttl(options), options.tags());
     entries.forEach(this::recordSet);
   }
@@ -220,7 +220,7 @@ final class DefaultCache<V> implements Cache<V> {
   public boolean delete(String key) {
     ensureOpen();
     Arguments.key(key);
-    flights.markStale(key);
+    flights.removing(key);
     boolean removed = keyspace.remove(key);
     if (removed) {
       recordDelete(key);
@@ -239,7 +239,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int deleteMany(Collection<String> keys) {
     ensureOpen();
     Arguments.keys(keys);
-    keys.forEach(flights::markStale);
+    keys.forEach(flights::removing);
     List<String> removed = keyspace.removeAll(keys);
     removed.forEach(this::recordDelete);
     return removed.size();
@@ -248,7 +248,7 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public void clear() {
     ensureOpen();
-    flights.markStaleIf(flight -> true);
+    flights.removingIf(flight -> true);
     recordInvalidation(keyspace.clear(), null, Set.of(), null);
   }
 
@@ -256,7 +256,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int invalidate(String key) {
     ensureOpen();
     Arguments.key(key);
-    flights.markStale(key);
+    flights.removing(key);
     int removed = keyspace.remove(key) ? 1 : 0;
     return recordInvalidation(removed, key, Set.of(), null);
   }
@@ -278,7 +278,7 @@ final class DefaultCache<V> implements Cache<V> {
     if (tags.isEmpty()) {
       return 0;
     }
-    flights.markStaleIf(flight -> !Collections.disjoint(flight.tags, tags));
+    flights.removingIf(flight -> !Collections.disjoint(flight.tags, tags));
     return recordInvalidation(keyspace.removeByTags(tags), null, tags, null);
   }
 
@@ -286,7 +286,7 @@ final class DefaultCache<V> implements Cache<V> {
   public int invalidateByPattern(String pattern) {
     ensureOpen();
     GlobPattern glob = GlobPattern.compile(pattern);
-    flights.markStaleIf(flight -> glob.matches(flight.key));
+    flights.removingIf(flight -> glob.matches(flight.key));
     return recordInvalidation(keyspace.removeByPattern(glob), null, Set.of(), pattern);
   }
 
@@ -360,7 +360,7 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public void close() {
     if (CLOSED.compareAndSet(this, false, true)) {
-      flights.markStaleIf(flight -> true); // a fetch under way must not store into a closed cache
+      flights.removingIf(flight -> true); // a fetch under way must not store into a closed cache
       keyspace.close();
     }
   }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A write or invalidation of the key during the fetch marks the flight stale, so its value is handed to
  * the waiting callers but not stored (it may predate the write). Storing and marking are ordered without a
- * lock held across either: the monitor guards only the two flags, and {@link #markStale} waits (monitor
- * released) while a store is in progress, so that a removal always lands after the store it races with.
+ * lock held across either: the monitor guards only a few flags, and {@link #markStale} before a removal
+ * waits (monitor released) while a store is in progress, so that the removal lands after the store it races
+ * with. A write need not wait: put and put-if-absent order themselves either way.
  */
 final class Flight<V> {
 
@@ -46,16 +47,16 @@ final class Flight<V> {
   }
 
   /**
-   * Marks the flight stale, so that it never stores; if its store is under way on another thread, waits for
-   * it to end (the monitor released meanwhile), so that the caller's own write or removal lands after it.
-   * The store is one storage call: no listener, observer or fetcher runs inside it (see
-   * {@link SingleFlight}). The wait is not interruptible, since a write is not abandoned half-way; the
+   * Marks the flight stale, so that it never stores. With {@code awaitStore} (a removal is coming), a store
+   * under way on another thread is waited for (the monitor released meanwhile), so that the removal lands
+   * after it. The store is one storage call: no listener, observer or fetcher runs inside it (see
+   * {@link SingleFlight}). The wait is not interruptible, since a removal is not abandoned half-way; the
    * interrupt flag is restored.
    */
-  synchronized void markStale() {
+  synchronized void markStale(boolean awaitStore) {
     stale = true;
-    if (storingThread == Thread.currentThread()) {
-      return; // the storage called back into the cache while storing: waiting would wait for itself
+    if (!awaitStore || storingThread == Thread.currentThread()) {
+      return; // storingThread == this thread: the storage called back into the cache while storing
     }
     boolean interrupted = false;
     while (storingThread != null) {

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * write that landed first wins.
  *
  * <p><b>No lock around user code.</b> Fetchers run with no lock held (a flight is registered with one map
- * operation). The store of a fetched value holds no lock either; writers of the same key that arrive during
- * it wait for it to end (see {@link Flight#markStale}), and the removal events the store causes (an eviction
+ * operation). The store of a fetched value holds no lock either; a removal of the same key that arrives
+ * during it waits for it to end (see {@link Flight#markStale}), and the removal events the store causes (an eviction
  * to make room) are deferred, with the cache's own set event, until the flight has landed and every waiter
  * has its value: a listener never runs while a writer or a waiter waits for it.
  *
@@ -332,23 +332,40 @@ final class SingleFlight<V> {
 
   // ---- stale marking -------------------------------------------------------------------------------
 
-  /** A write or removal of {@code key} makes a fetch of it that is under way too old to store. */
-  void markStale(String key) {
-    if (!flights.isEmpty()) {
-      Flight<V> flight = flights.get(key);
-      if (flight != null) {
-        flight.markStale();
+  /**
+   * A write of {@code key}: a fetch of it under way must not store (its value may be older). A store already
+   * under way is not waited for: the write's put and the store's put-if-absent leave the write's value in
+   * either order.
+   */
+  void written(String key) {
+    Flight<V> flight = flightOf(key);
+    if (flight != null) {
+      flight.markStale(false);
+    }
+  }
+
+  /**
+   * A removal of {@code key} is about to happen: a fetch of it under way must not store, and a store under
+   * way ends first, so that the removal removes what it stored.
+   */
+  void removing(String key) {
+    Flight<V> flight = flightOf(key);
+    if (flight != null) {
+      flight.markStale(true);
+    }
+  }
+
+  /** As {@link #removing}, for every fetch under way that {@code affected} selects (by tag, pattern, all). */
+  void removingIf(Predicate<Flight<V>> affected) {
+    for (Flight<V> flight : flights.values()) {
+      if (affected.test(flight)) {
+        flight.markStale(true);
       }
     }
   }
 
-  /** Marks stale every fetch under way that {@code affected} selects (removals by tag, pattern, all). */
-  void markStaleIf(Predicate<Flight<V>> affected) {
-    for (Flight<V> flight : flights.values()) {
-      if (affected.test(flight)) {
-        flight.markStale();
-      }
-    }
+  private @Nullable Flight<V> flightOf(String key) {
+    return flights.isEmpty() ? null : flights.get(key);
   }
 
   /** How many fetches are under way. */

@@ -309,7 +309,7 @@ class SingleFlightTest {
   @Test
   void aWriteDuringTheFetchKeepsTheValueFromBeingStored() {
     String value = flights.fetch("user:1", () -> {
-      flights.markStale("user:1");
+      flights.written("user:1");
       return "stale";
     }, SetOptions.none());
 
@@ -330,7 +330,7 @@ class SingleFlightTest {
     storing.await();
 
     Future<?> deleter = threads.submit(() -> {
-      flights.markStale("user:1");
+      flights.removing("user:1");
       keyspace.remove("user:1");
     });
     finishStore.countDown();
@@ -338,6 +338,27 @@ class SingleFlightTest {
 
     assertThat(owner.get()).isEqualTo("fetched");
     assertThat(keyspace.get("user:1")).as("the removal lands after the store it raced with").isNull();
+  }
+
+  @Test
+  void aWriterThatArrivesDuringTheStoreDoesNotWaitAndItsValueStays() throws Exception {
+    CountDownLatch storing = new CountDownLatch(1);
+    CountDownLatch finishStore = new CountDownLatch(1);
+    keyspace.duringPutIfAbsent = key -> {
+      storing.countDown();
+      await(finishStore);
+    };
+    Future<String> owner = threads.submit(() -> flights.fetch("user:1", () -> "fetched", SetOptions.none()));
+    storing.await();
+
+    threads.submit(() -> {
+      flights.written("user:1");
+      keyspace.put("user:1", "written", null, java.util.Set.of());
+    }).get(10, TimeUnit.SECONDS); // done while the store is still held up
+    finishStore.countDown();
+
+    assertThat(owner.get()).isEqualTo("fetched");
+    assertThat(keyspace.get("user:1")).isEqualTo("written");
   }
 
   private static Throwable failureOf(CompletionStage<?> stage) {
