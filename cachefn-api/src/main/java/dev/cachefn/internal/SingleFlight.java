@@ -39,17 +39,14 @@ import org.jspecify.annotations.Nullable;
  * abandoned: its callers get that exception, its late value is not stored and the next caller fetches again.
  * A synchronous fetcher is never cut short: it runs on its caller's own thread.
  *
- * <p><b>Cycles.</b> Before it waits, a caller follows the chain "this flight is fetched by thread T, T waits
- * for that flight, fetched by ..." through the flights of every cache; reaching its own thread means it would
- * wait for itself, and it fails at once with {@link IllegalStateException}. Cycles this cannot see (a fetcher
- * blocked on a future that another thread completes) are ended by the timeout.
+ * <p><b>Cycles.</b> Before it waits, a caller looks for a chain of waits back to its own thread
+ * ({@link WaitingThreads}) and fails at once with {@link IllegalStateException} if there is one. Cycles this
+ * cannot see (a fetcher blocked on a future that another thread completes) are ended by the timeout.
  *
  * @param <V> the type of the values
  */
 final class SingleFlight<V> {
 
-  /** The flight each blocked caller waits for, across the caches of this JVM: the edges of the cycle search. */
-  private static final ConcurrentHashMap<Thread, Flight<?>> WAITING = new ConcurrentHashMap<>();
   /** Actions to run once the store this thread is doing has ended and its flight landed. */
   private static final ThreadLocal<@Nullable List<Runnable>> AFTER_STORE = new ThreadLocal<>();
 
@@ -132,7 +129,7 @@ final class SingleFlight<V> {
     Duration timeout = timeout(options);
     if (running != null) {
       if (running.isFetchingOn(Thread.currentThread())) {
-        return CompletableFuture.failedFuture(selfWait(running));
+        return CompletableFuture.failedFuture(WaitingThreads.selfWait(running));
       }
       return waitAsync(running, timeout);
     }
@@ -254,9 +251,8 @@ final class SingleFlight<V> {
 
   private @Nullable V await(Flight<V> flight, Duration timeout) {
     Thread me = Thread.currentThread();
-    WAITING.put(me, flight);
+    IllegalStateException cycle = WaitingThreads.enter(me, flight);
     try {
-      IllegalStateException cycle = cycleThrough(flight, me);
       if (cycle != null) {
         throw cycle;
       }
@@ -271,7 +267,7 @@ final class SingleFlight<V> {
       // get what the fetching caller got, not a wrapper around it
       throw SingleFlight.<RuntimeException>rethrow(unwrap(e.getCause()));
     } finally {
-      WAITING.remove(me, flight);
+      WaitingThreads.leave(me, flight);
     }
   }
 
@@ -291,43 +287,6 @@ final class SingleFlight<V> {
             + "' of cache '" + cacheName + "' that another caller runs; that fetch goes on. A slow fetch, or a"
             + " fetcher that waits for another thread fetching the same key, is the usual cause. Set a longer"
             + " timeout with fetchTimeout on the cache or the call if fetches of this key take that long");
-  }
-
-  /**
-   * The failure of a caller that would wait for itself: the chain of flights from {@code first}, each fetched
-   * by a thread that waits for the next, leads back to {@code me}; {@code null} when it does not.
-   */
-  private static @Nullable IllegalStateException cycleThrough(Flight<?> first, Thread me) {
-    if (first.isFetchingOn(me)) {
-      return selfWait(first);
-    }
-    StringBuilder chain = new StringBuilder(first.describe());
-    Flight<?> flight = first;
-    // a chain that does not come back to a thread seen before has at most one hop per waiting thread
-    for (int hops = WAITING.size() + 1; hops > 0; hops--) {
-      Thread fetching = flight.fetchingThread;
-      if (fetching == null) {
-        return null;
-      }
-      chain.append(" on thread '").append(fetching.getName()).append('\'');
-      if (fetching == me) {
-        return new IllegalStateException("getOrFetch of key '" + first.key + "' in cache '" + first.cacheName
-            + "' would wait forever: its fetch waits, through other threads, for this thread. Chain of fetches,"
-            + " each waiting for the next: " + chain + " (this thread)");
-      }
-      flight = WAITING.get(fetching);
-      if (flight == null) {
-        return null;
-      }
-      chain.append(" -> ").append(flight.describe());
-    }
-    return null;
-  }
-
-  private static IllegalStateException selfWait(Flight<?> flight) {
-    return new IllegalStateException("getOrFetch of key '" + flight.key + "' in cache '" + flight.cacheName
-        + "' was called again from inside its own fetcher; this would wait for itself forever. Fetch the value"
-        + " directly instead.");
   }
 
   // ---- stale marking -------------------------------------------------------------------------------
