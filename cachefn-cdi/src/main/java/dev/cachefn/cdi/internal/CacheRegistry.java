@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -31,6 +33,7 @@ class CacheRegistry implements NamedCaches {
   private static final System.Logger LOG = System.getLogger(CacheRegistry.class.getName());
 
   private final ConcurrentHashMap<String, Cache<?>> caches = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Making> making = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CacheMetrics.Registration> metricRegistrations =
       new ConcurrentHashMap<>();
 
@@ -86,10 +89,53 @@ class CacheRegistry implements NamedCaches {
   @SuppressWarnings("unchecked")
   public <V> Cache<V> get(String name) {
     Cache<?> cache = caches.get(name);
-    if (cache == null) {
-      cache = caches.computeIfAbsent(name, this::create);
+    return (Cache<V>) (cache != null ? cache : make(name));
+  }
+
+  /** A cache being made, and the thread making it. */
+  private record Making(Thread maker, FutureTask<Cache<?>> task) {}
+
+  /**
+   * Makes cache {@code name} once, with no lock held: its storage provider and a metrics bean are the
+   * application's code, which must not run inside the map's locks (a {@code computeIfAbsent} would hold up
+   * every name in the same bin, the caches a metrics bean asks for included). Other first requests for the
+   * name wait for the thread that makes it; the maker asking for the name again fails instead.
+   */
+  private Cache<?> make(String name) {
+    Making mine = new Making(Thread.currentThread(), new FutureTask<>(() -> {
+      Cache<?> made = caches.get(name); // made by a maker that finished meanwhile
+      if (made == null) {
+        made = create(name);
+        caches.put(name, made);
+      }
+      return made;
+    }));
+    Making running = making.putIfAbsent(name, mine);
+    if (running == null) {
+      try {
+        mine.task().run();
+      } finally {
+        making.remove(name, mine);
+      }
+      running = mine;
+    } else if (running.maker() == Thread.currentThread()) {
+      throw new IllegalStateException("cache '" + name + "' was asked for by the code that makes it (its"
+          + " storage or metrics), before it exists");
     }
-    return (Cache<V>) cache;
+    try {
+      return running.task().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("making cache '" + name + "' failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while cache '" + name + "' was being made", e);
+    }
   }
 
   private Cache<?> create(String name) {
