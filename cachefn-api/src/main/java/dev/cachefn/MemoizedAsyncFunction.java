@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
 public interface MemoizedAsyncFunction<T extends @Nullable Object, R extends @Nullable Object>
     extends Function<T, CompletionStage<R>> {
 
+  /**
+   * The same as {@link #apply}, under the name Kotlin calls as an operator: {@code avatar(id)} in Kotlin, with
+   * no import.
+   */
+  default CompletionStage<R> invoke(T argument) {
+    return apply(argument);
+  }
+
   /** Forgets the result for {@code argument}; returns whether one was cached. */
   boolean invalidate(T argument);
 

@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
 public interface MemoizedBiFunction<T extends @Nullable Object, U extends @Nullable Object, R extends @Nullable Object>
     extends BiFunction<T, U, R> {
 
+  /**
+   * The same as {@link #apply}, under the name Kotlin calls as an operator: {@code add(2, 3)} in Kotlin, with
+   * no import.
+   */
+  default R invoke(T first, U second) {
+    return apply(first, second);
+  }
+
   /** Forgets the result for these arguments; returns whether one was cached. */
   boolean invalidate(T first, U second);
 

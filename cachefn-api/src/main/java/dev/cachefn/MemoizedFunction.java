@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
 public interface MemoizedFunction<T extends @Nullable Object, R extends @Nullable Object>
     extends Function<T, R> {
 
+  /**
+   * The same as {@link #apply}, under the name Kotlin calls as an operator: {@code findUser(42L)} in Kotlin,
+   * with no import.
+   */
+  default R invoke(T argument) {
+    return apply(argument);
+  }
+
   /** Forgets the result for {@code argument}; returns whether one was cached. */
   boolean invalidate(T argument);
 

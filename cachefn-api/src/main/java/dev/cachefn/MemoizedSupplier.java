@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface MemoizedSupplier<R extends @Nullable Object> extends Supplier<R> {
 
+  /**
+   * The same as {@link #get}, under the name Kotlin calls as an operator: {@code config()} in Kotlin, with no
+   * import.
+   */
+  default R invoke() {
+    return get();
+  }
+
   /** Forgets the cached result. */
   void clear();
 }

@@ -1,7 +1,9 @@
 package dev.cachefn.kotlin
 
 import dev.cachefn.Cache
+import dev.cachefn.CacheBuilder
 import dev.cachefn.CacheFn
+import dev.cachefn.EvictionPolicy
 import dev.cachefn.Ticker
 import dev.cachefn.spi.Storage
 import kotlin.time.Duration
@@ -12,15 +14,21 @@ import kotlin.time.toJavaDuration
 annotation class CacheDsl
 
 /**
- * The settings of a cache built with [cache]; a property left `null` keeps the [CacheFn.builder] default.
- * Not thread-safe: fill it in the block, then drop it.
+ * The settings of a cache built with [cache], one for each setting of [CacheBuilder]; a property left `null`
+ * keeps the builder's default. Not thread-safe: fill it in the block, then drop it.
  */
 @CacheDsl
 class CacheSpec internal constructor() {
-  /** The most entries kept; at least 1. */
-  var maxSize: Long? = null
+  /**
+   * The most entries kept, at least 1; beyond it [evictionPolicy] picks one to evict. A whole number: an
+   * `Int` or a `Long` (`maxSize = 1_000`, `maxSize = n`); anything else fails when the cache is built.
+   */
+  var maxSize: Number? = null
 
-  /** The TTL of entries set without one; must be positive. */
+  /** How the entry to evict is chosen once [maxSize] is reached; default [EvictionPolicy.LRU]. */
+  var evictionPolicy: EvictionPolicy? = null
+
+  /** The TTL of entries set without one; must be positive. Default: none. */
   var defaultTtl: Duration? = null
 
   /** The key namespace in the storage; default: the cache's name. */
@@ -32,27 +40,46 @@ class CacheSpec internal constructor() {
   /** A storage instance; takes precedence over [storage]. */
   var storageInstance: Storage? = null
 
-  /** The time source, for tests. */
+  /** The time source for expiration, for tests. */
   var ticker: Ticker? = null
 
-  /** Whether the cache counts hits, misses and the rest. */
+  /** Whether the cache counts hits, misses and the rest; default `true`. */
   var recordStats: Boolean? = null
+
+  /**
+   * How long a caller waits for a fetch of its key that another caller runs, and how long an asynchronous or
+   * suspending fetch may run, before [dev.cachefn.FetchTimeoutException]; must be positive. Default:
+   * [dev.cachefn.CacheOptions.DEFAULT_FETCH_TIMEOUT].
+   */
+  var fetchTimeout: Duration? = null
+
+  /** Sets on [builder] what this spec sets. */
+  internal fun applyTo(builder: CacheBuilder): CacheBuilder {
+    maxSize?.let { builder.maxSize(wholeNumber(it)) }
+    evictionPolicy?.let { builder.evictionPolicy(it) }
+    defaultTtl?.let { builder.defaultTtl(it.toJavaDuration()) }
+    namespace?.let { builder.namespace(it) }
+    storage?.let { builder.storage(it) }
+    storageInstance?.let { builder.storage(it) }
+    ticker?.let { builder.ticker(it) }
+    recordStats?.let { builder.recordStats(it) }
+    fetchTimeout?.let { builder.fetchTimeout(it.toJavaDuration()) }
+    return builder
+  }
+
+  private fun wholeNumber(size: Number): Long =
+    when (size) {
+      is Long, is Int, is Short, is Byte -> size.toLong()
+      else -> throw IllegalArgumentException(
+        "maxSize must be a whole number (Int or Long), got $size (${size::class.simpleName})")
+    }
 }
 
 /**
  * Builds a cache: `cache<User>("users") { maxSize = 1_000; defaultTtl = 10.minutes }`.
  *
  * @throws IllegalArgumentException for a bad name or setting, with a message naming it
+ * @throws IllegalStateException if no storage is registered under the chosen name
  */
-fun <V : Any> cache(name: String, configure: CacheSpec.() -> Unit = {}): Cache<V> {
-  val spec = CacheSpec().apply(configure)
-  val builder = CacheFn.builder(name)
-  spec.maxSize?.let { builder.maxSize(it) }
-  spec.defaultTtl?.let { builder.defaultTtl(it.toJavaDuration()) }
-  spec.namespace?.let { builder.namespace(it) }
-  spec.storage?.let { builder.storage(it) }
-  spec.storageInstance?.let { builder.storage(it) }
-  spec.ticker?.let { builder.ticker(it) }
-  spec.recordStats?.let { builder.recordStats(it) }
-  return builder.build()
-}
+fun <V : Any> cache(name: String, configure: CacheSpec.() -> Unit = {}): Cache<V> =
+  CacheSpec().apply(configure).applyTo(CacheFn.builder(name)).build()

@@ -25,6 +25,9 @@ import kotlinx.coroutines.withTimeout
  * every rule of [Cache.getOrFetch]: single flight per key across coroutines and threads, a failure reaches
  * every waiter and is not cached, a `null` result is returned and not cached.
  *
+ * **The result is as nullable as [fetcher].** `users.getOrFetchSuspending(key) { api.user(id) }` is a `User`
+ * when `api.user` returns `User`, and a `User?` when it returns `User?`.
+ *
  * **Where the fetch runs.** The fetch is shared by every waiter, so it must not belong to any one of them: it
  * runs as a new coroutine in the caller's context *without its [Job]* (same dispatcher, same context
  * elements, but no parent). Cancelling a waiter therefore only stops that waiter; the fetch goes on, the
@@ -40,39 +43,56 @@ import kotlinx.coroutines.withTimeout
  * itself forever; it fails instead with an [IllegalStateException] naming the key. The keys being fetched
  * travel in the coroutine context, so every coroutine the fetch starts in its scope counts as inside it.
  *
- * Note: with the default options, `cache.getOrFetch(key) { ... }` resolves to the blocking Java member; name
- * an argument (`ttl = null`, `tags = ...`) or call [getOrFetchSuspending] to pick this suspending variant.
+ * **Why not `getOrFetch`.** [Cache.getOrFetch] is a member of the Java interface, and Kotlin calls a member
+ * before any extension that fits the same call, so `users.getOrFetch(key) { suspendingCall() }` would be the
+ * blocking member, which cannot suspend. This function has a name of its own so that the call says what it
+ * does.
  *
  * @throws IllegalArgumentException if [ttl] is not positive or a tag is blank (from [SetOptions])
  * @throws IllegalStateException if the cache is closed, or the fetch of [key] is already under way in this
  *   coroutine
  */
-suspend fun <V : Any> Cache<V>.getOrFetch(
+suspend fun <V> Cache<V & Any>.getOrFetchSuspending(
   key: String,
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
   fetchTimeout: Duration? = null,
-  fetcher: suspend () -> V?,
-): V? = getOrFetchSuspending(key, ttl, tags, fetchTimeout, fetcher)
+  fetcher: suspend () -> V,
+): V = getOrFetchSuspending(key, setOptions(ttl, tags, fetchTimeout), fetcher)
 
 /**
- * The same as the suspending [getOrFetch], under a name that a Java member cannot shadow:
- * `cache.getOrFetchSuspending(key) { fetchUser() }`.
+ * Blocking cache-aside with Kotlin's types: [Cache.getOrFetch] with a [ttl], [tags] and [fetchTimeout] (when
+ * given, else the cache's defaults), whose result is as nullable as [fetcher]. `val user: User = users.getOrPut(key) {
+ * repository.find(id) }` needs no `!!` when `find` returns `User`; with a fetcher returning `User?` the result
+ * is a `User?`. Every rule of [Cache.getOrFetch] holds: [fetcher] runs on the calling thread, once for
+ * concurrent callers of the same key; a failure reaches every waiter and is not cached; a `null` result is
+ * returned and not cached.
+ *
+ * Named like [MutableMap.getOrPut], which Kotlin code uses for the same thing: the Java member
+ * `getOrFetch` returns `V?` whatever the fetcher, and an extension named `getOrFetch` would never be called
+ * (the member wins). From a coroutine, call [getOrFetchSuspending] instead: its fetcher may suspend.
+ *
+ * @throws IllegalArgumentException if [ttl] or [fetchTimeout] is not positive or a tag is blank (from [SetOptions])
+ * @throws IllegalStateException if the cache is closed, or [fetcher] asks for [key] itself
+ * @throws dev.cachefn.FetchTimeoutException if the fetch does not complete within the fetch timeout
  */
-suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
+fun <V> Cache<V & Any>.getOrPut(
   key: String,
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
   fetchTimeout: Duration? = null,
-  fetcher: suspend () -> V?,
-): V? = getOrFetchSuspending(key, setOptions(ttl, tags, fetchTimeout), fetcher)
+  fetcher: () -> V,
+): V {
+  @Suppress("UNCHECKED_CAST") // a cached value or the fetcher's result: a V either way, null only if V allows it
+  return getOrFetch(key, fetcher, setOptions(ttl, tags, fetchTimeout)) as V
+}
 
-/** The suspending cache-aside with ready-made [options]; see [getOrFetch]. */
-internal suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
+/** The suspending cache-aside with ready-made [options]; see [getOrFetchSuspending]. */
+internal suspend fun <V> Cache<V & Any>.getOrFetchSuspending(
   key: String,
   options: SetOptions,
-  fetcher: suspend () -> V?,
-): V? {
+  fetcher: suspend () -> V,
+): V {
   val context = currentCoroutineContext()
   val underWay = context[KeysBeingFetched]
   check(underWay == null || !underWay.contains(this, key)) {
@@ -83,7 +103,8 @@ internal suspend fun <V : Any> Cache<V>.getOrFetchSuspending(
   val fetchScope = CoroutineScope(context.minusKey(Job) + KeysBeingFetched(this, key, underWay))
   val timeout = options.fetchTimeout()?.toKotlinDuration()
   val stage = getOrFetchAsync(key, { fetchScope.future { withinFetchTimeout(key, timeout, fetcher) } }, options)
-  return withinFetchTimeout(key, timeout) { stage.awaitWithoutCancelling() }
+  @Suppress("UNCHECKED_CAST") // a cached value or the fetcher's result: a V either way, null only if V allows it
+  return withinFetchTimeout(key, timeout) { stage.awaitWithoutCancelling() } as V
 }
 
 /**

@@ -27,3 +27,20 @@ fun <V : Any> Cache<V>.events(type: CacheEventType): Flow<CacheEvent<V>> =
     }
     awaitClose { subscription.close() }
   }.buffer(Channel.UNLIMITED)
+
+/**
+ * The key of the entry this event is about. Every event but an invalidation is about one entry and always
+ * carries its key: `HIT`, `MISS`, `SET`, `DELETE`, `EVICTION` and `EXPIRATION`. An `INVALIDATE` carries one only
+ * when a single key was invalidated ([Cache.invalidate]); read [CacheEvent.key], which may be `null`, for those.
+ *
+ * ```
+ * users.events(CacheEventType.EVICTION).collect { log.info("evicted ${it.entryKey}") }   // a String, no !!
+ * ```
+ *
+ * @throws IllegalStateException for an invalidation by tags, by pattern or by [Cache.clear], which has no key
+ */
+val CacheEvent<*>.entryKey: String
+  get() = key ?: throw IllegalStateException(
+    "this $type event of cache '$cacheName' has no key: it selected entries by " +
+      (if (pattern != null) "pattern '$pattern'" else if (tags.isNotEmpty()) "tags $tags" else "clear()") +
+      ", not by one key; read key, which is null for such events")

@@ -18,7 +18,7 @@ class SuspendMemoizedFunction<T, R> internal constructor(
 
   /**
    * The cached result for [argument], or the function's result, computed once for concurrent callers with
-   * the same key (see [getOrFetch] for where it runs and how cancellation works). A `null` result and an
+   * the same key (see [getOrFetchSuspending] for where it runs and how cancellation works). A `null` result and an
    * exception are passed on and not cached.
    */
   suspend operator fun invoke(argument: T): R {
@@ -43,17 +43,17 @@ class SuspendMemoizedFunction<T, R> internal constructor(
  * findUser(42L)
  * ```
  *
- * Results are kept for [ttl] (default: no expiry), at most [maxSize] of them (default: the [CacheFn.builder]
- * default), with [tags]. The key of an argument is [key] of it, by default its `toString()`: give a key for a
+ * Results are kept for [ttl] (default: no expiry), at most [maxSize] of them (an `Int` or a `Long`; default:
+ * the [CacheFn.builder] default), with [tags]. The key of an argument is [key] of it, by default its `toString()`: give a key for a
  * type that does not override `toString()` (a data class does), or for several arguments passed as one
- * value. Single flight, failure and `null` rules are those of [getOrFetch].
+ * value. Single flight, failure and `null` rules are those of [getOrFetchSuspending].
  *
  * @throws IllegalArgumentException for a bad name, TTL, size or tag
  */
 fun <T, R> memoize(
   name: String,
   ttl: Duration? = null,
-  maxSize: Long? = null,
+  maxSize: Number? = null,
   tags: Set<String> = emptySet(),
   key: (T) -> String = { it.toString() },
   function: suspend (T) -> R,
@@ -76,7 +76,7 @@ fun <T, R> memoize(
  * A result is stored under `<name>:<key of the argument>` ([key], by default the argument's `toString()`),
  * with [ttl] (default: the cache's default TTL), [tags] and the tag `memoize:<name>`, through which [clear]
  * removes this function's results and nothing else. Single flight, failure and `null` rules are those of
- * [getOrFetch].
+ * [getOrFetchSuspending].
  *
  * @throws IllegalArgumentException for a blank name, a bad TTL or tag
  */

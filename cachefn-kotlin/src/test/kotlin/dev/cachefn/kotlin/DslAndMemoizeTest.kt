@@ -1,9 +1,14 @@
 package dev.cachefn.kotlin
 
 import dev.cachefn.Cache
+import dev.cachefn.CacheBuilder
+import dev.cachefn.CacheFn
+import dev.cachefn.EvictionPolicy
 import dev.cachefn.MemoizedFunction
 import dev.cachefn.Memoizer
 import dev.cachefn.Ticker
+import dev.cachefn.memory.MemoryStorage
+import java.time.Duration as JavaDuration
 import java.io.IOException
 import kotlin.test.Test
 import kotlin.test.assertEquals
@@ -56,6 +61,57 @@ class DslAndMemoizeTest {
 
     val failure = assertFailsWith<IllegalArgumentException> { cache<String>("bad") { maxSize = 0 } }
     assertTrue("maxSize" in failure.message.orEmpty(), failure.message)
+  }
+
+  @Test
+  fun `the DSL has a setting for every option of the builder`() {
+    val builderOptions = CacheBuilder::class.java.declaredMethods
+      .filter { java.lang.reflect.Modifier.isPublic(it.modifiers) && it.returnType == CacheBuilder::class.java }
+      .map { it.name }
+      .toSet()
+    val dslSettings = CacheSpec::class.java.declaredMethods
+      .filter { java.lang.reflect.Modifier.isPublic(it.modifiers) && it.name.startsWith("set") && it.parameterCount == 1 }
+      .map { it.name.removePrefix("set").substringBefore('-').replaceFirstChar(Char::lowercaseChar) } // setDefaultTtl-<hash>: a kotlin.time.Duration
+      .toSet()
+
+    assertEquals(emptySet(), builderOptions - dslSettings, "options of CacheBuilder that the DSL lacks")
+  }
+
+  @Test
+  fun `every DSL setting reaches the builder, and maxSize takes an Int variable`() {
+    val size = 500 // an Int, not a Long literal
+    val clock = Ticker { 42L }
+    val shared = MemoryStorage.create()
+
+    val options = CacheSpec().apply {
+      maxSize = size
+      evictionPolicy = EvictionPolicy.ADAPTIVE_FREQUENCY
+      defaultTtl = 10.minutes
+      namespace = "people"
+      storage = "memory"
+      storageInstance = shared
+      ticker = clock
+      recordStats = false
+      fetchTimeout = 3.seconds
+    }.applyTo(CacheFn.builder("users")).options()
+
+    assertEquals(500L, options.maxSize())
+    assertEquals(EvictionPolicy.ADAPTIVE_FREQUENCY, options.evictionPolicy())
+    assertEquals(JavaDuration.ofMinutes(10), options.defaultTtl())
+    assertEquals("people", options.namespace())
+    assertEquals(shared, options.storage())
+    assertEquals(clock, options.ticker())
+    assertFalse(options.recordStats())
+    assertEquals(JavaDuration.ofSeconds(3), options.fetchTimeout())
+  }
+
+  @Test
+  fun `maxSize also takes a Long, and rejects a number that is not whole`() {
+    val large = 3_000_000_000L
+    assertEquals(large, CacheSpec().apply { maxSize = large }.applyTo(CacheFn.builder("big")).options().maxSize())
+
+    val failure = assertFailsWith<IllegalArgumentException> { cache<String>("half") { maxSize = 1.5 } }
+    assertEquals("maxSize must be a whole number (Int or Long), got 1.5 (Double)", failure.message)
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.cachefn.kotlin
 
 import dev.cachefn.CacheEvent
 import dev.cachefn.CacheEventType
+import dev.cachefn.SetOptions
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.async
 import kotlinx.coroutines.flow.take
@@ -102,5 +104,41 @@ class EventsFlowTest {
     assertEquals("user:1", b.await().single().key)
     runCurrent()
     assertEquals(0, users.openSubscriptions)
+  }
+
+  @Test
+  fun `an eviction flow gives each evicted key as a String`() = runTest {
+    val users = cache<String>("users") { maxSize = 1 }
+    val evicted = async(UnconfinedTestDispatcher(testScheduler)) {
+      users.events(CacheEventType.EVICTION).take(2).toList().map { it.entryKey } // List<String>, no !!
+    }
+    runCurrent()
+
+    users["user:1"] = "Ada"
+    users["user:2"] = "Linus" // evicts user:1
+    users["user:3"] = "Grace" // evicts user:2
+
+    val keys: List<String> = evicted.await()
+    assertEquals(listOf("user:1", "user:2"), keys)
+  }
+
+  @Test
+  fun `entryKey of an invalidation by tag fails, naming what selected the entries`() = runTest {
+    val users = cache<String>("users")
+    val invalidations = async(UnconfinedTestDispatcher(testScheduler)) {
+      users.events(CacheEventType.INVALIDATE).take(2).toList()
+    }
+    runCurrent()
+
+    users.set("user:1", "Ada", SetOptions.tags("team:core"))
+    users.set("user:2", "Linus", SetOptions.tags("team:core"))
+    users.invalidate("user:1")
+    users.invalidateByTag("team:core")
+    val (byKey, byTag) = invalidations.await()
+
+    assertEquals("user:1", byKey.entryKey) // an invalidation of one key carries it
+    val failure = assertFailsWith<IllegalStateException> { byTag.entryKey }
+    assertEquals("this INVALIDATE event of cache 'users' has no key: it selected entries by tags [team:core], not by"
+      + " one key; read key, which is null for such events", failure.message)
   }
 }

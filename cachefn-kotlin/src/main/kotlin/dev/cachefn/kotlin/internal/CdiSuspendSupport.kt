@@ -22,7 +22,7 @@ import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 class CdiSuspendSupport : SuspendSupport {
 
   override fun getOrFetch(cache: Cache<Any>, key: String, options: SetOptions, call: SuspendedCall): Any? {
-    // the cache-aside of the getOrFetch extension: single flight, a shared fetch that cancelling one
+    // the cache-aside of getOrFetchSuspending: single flight, a shared fetch that cancelling one
     // caller does not cancel, failures and nulls not cached, a fetch that needs its own key fails fast
     val block: suspend () -> Any? = { cache.getOrFetchSuspending(key, options) { call.proceedSuspending() } }
     return block.startCoroutineUninterceptedOrReturn(call.callerContinuation())
