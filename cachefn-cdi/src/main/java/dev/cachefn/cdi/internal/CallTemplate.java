@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * A tag or pattern template such as {@code user:{id}} or {@code team:{user.team.id}:*}, resolved against a
  * method once (parameters and property accessors are looked up at start-up) and rendered per call.
  *
- * <p>{@code {name}} reads a parameter by name (the class must be compiled with {@code -parameters}),
- * {@code {0}} by position; {@code .property} reads a public accessor {@code property()},
- * {@code getProperty()}, {@code isProperty()} or a public field. A {@code null} renders as {@code null}.
+ * <p>{@code {name}} reads a parameter by name (the class must be compiled with {@code -parameters}, Kotlin with
+ * {@code -java-parameters}), {@code {0}} by position (a {@code suspend} fun's continuation is no parameter);
+ * {@code .property} reads a public accessor {@code property()}, {@code getProperty()}, {@code isProperty()} or a
+ * public field. A {@code null} renders as {@code null}.
  */
 final class CallTemplate {
 
@@ -131,7 +132,8 @@ final class CallTemplate {
 
     static Reference resolve(String template, String expression, Method method) {
       String[] path = expression.trim().split("\\.", -1);
-      Parameter[] parameters = method.getParameters();
+      // the arguments of the call: a suspend fun's trailing continuation is none
+      Parameter[] parameters = Arrays.copyOf(method.getParameters(), SuspendingMethods.argumentCount(method));
       int index = indexOf(path[0], parameters);
       if (index < 0) {
         String known = Arrays.stream(parameters)
@@ -140,7 +142,7 @@ final class CallTemplate {
         boolean unnamed = parameters.length > 0 && !parameters[0].isNamePresent();
         throw new IllegalArgumentException("template '" + template + "' refers to '{" + expression
             + "}', but the method has no parameter '" + path[0] + "'; its parameters: " + known
-            + (unnamed ? " (compile with -parameters to use names, or refer to parameters by position)" : ""));
+            + (unnamed ? "; " + KotlinSource.parameterNamesHint(method) : ""));
       }
       List<Member> accessors = new ArrayList<>();
       Class<?> type = parameters[index].getType();

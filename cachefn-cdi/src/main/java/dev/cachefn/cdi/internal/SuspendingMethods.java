@@ -43,8 +43,8 @@ final class SuspendingMethods {
    */
   static void requireSupport(Method method) {
     if (isSuspending(method) && Loaded.SUPPORT == null) {
-      throw new IllegalArgumentException("the method is a Kotlin suspend function; add dev.cachefn:cachefn-kotlin"
-          + " to the application to cache it");
+      throw new IllegalArgumentException("the method is a Kotlin suspend fun, which CacheFn intercepts only with"
+          + " dev.cachefn:cachefn-kotlin on the class path; add that dependency to the application");
     }
   }
 
@@ -83,8 +83,8 @@ final class SuspendingMethods {
   private static SuspendSupport support() {
     SuspendSupport support = Loaded.SUPPORT;
     if (support == null) {
-      throw new IllegalStateException("a Kotlin suspend function is cached, but dev.cachefn:cachefn-kotlin is"
-          + " not on the class path");
+      throw new IllegalStateException("a Kotlin suspend fun carries a CacheFn annotation, but"
+          + " dev.cachefn:cachefn-kotlin is not on the class path");
     }
     return support;
   }

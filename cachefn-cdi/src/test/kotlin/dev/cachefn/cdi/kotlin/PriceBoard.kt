@@ -23,3 +23,11 @@ class PriceBoard @Inject constructor(
 
     fun discounts(): Cache<Long> = caches.get("discounts")
 }
+
+/** Injects into a `lateinit var`, a public field on the JVM: Weld rejects it on a normal-scoped bean. */
+@ApplicationScoped
+class LateinitPriceBoard {
+
+    @Inject
+    lateinit var caches: NamedCaches
+}

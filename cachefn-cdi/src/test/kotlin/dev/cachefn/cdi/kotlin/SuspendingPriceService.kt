@@ -1,5 +1,6 @@
 package dev.cachefn.cdi.kotlin
 
+import dev.cachefn.cdi.Invalidate
 import dev.cachefn.cdi.Memoize
 import jakarta.enterprise.context.ApplicationScoped
 
@@ -17,4 +18,12 @@ class SuspendingRefresher {
 
     @Memoize(cache = "refreshes")
     suspend fun refresh(sku: String) {}
+}
+
+/** An invalidation on a `suspend` fun: without cachefn-kotlin it cannot wait for the coroutine, and start-up says so. */
+@ApplicationScoped
+class SuspendingDelister {
+
+  @Invalidate(cache = "prices")
+  suspend fun delist(sku: String) {}
 }

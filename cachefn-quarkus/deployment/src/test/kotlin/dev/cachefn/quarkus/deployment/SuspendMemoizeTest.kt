@@ -36,7 +36,7 @@ class SuspendMemoizeTest {
   companion object {
     @JvmField
     @RegisterExtension
-    val app: QuarkusUnitTest = QuarkusUnitTest().withApplicationRoot { it.addClasses(Quotes::class.java) }
+    val app: QuarkusUnitTest = QuarkusUnitTest().withApplicationRoot { it.addClasses(Quotes::class.java, QuoteBoard::class.java) }
   }
 
   @Inject
@@ -44,6 +44,9 @@ class SuspendMemoizeTest {
 
   @Inject
   lateinit var caches: NamedCaches
+
+  @Inject
+  lateinit var board: QuoteBoard
 
   private val cached get() = caches.get<Long>("quotes")
 
@@ -108,6 +111,22 @@ class SuspendMemoizeTest {
     runCurrent() // the abandoned call ends at the same virtual instant
     runCatching { quotes.slowQuote("abc") }
     assertThat(quotes.calls.get()).`as`("the next call runs the body again").isEqualTo(2)
+  }
+
+  @Test
+  fun `an ApplicationScoped Kotlin bean may inject into a lateinit var under ArC`() = runTest {
+    quotes.quote("abc")
+
+    assertThat(board.cachedQuote("abc")).isEqualTo(300L) // Weld rejects such a bean (WELD-000075); ArC does not
+  }
+
+  /** Injects into a `lateinit var`, a public field on the JVM. */
+  @ApplicationScoped
+  class QuoteBoard {
+    @Inject
+    lateinit var caches: NamedCaches
+
+    fun cachedQuote(symbol: String): Long? = caches.get<Long>("quotes").get(symbol)
   }
 
   /** A slow exchange, in virtual time; symbols starting with "down" fail after the wait. */
