@@ -44,21 +44,23 @@ class SuspendMemoizedFunction<T, R> internal constructor(
  * ```
  *
  * Results are kept for [ttl] (default: no expiry), at most [maxSize] of them (an `Int` or a `Long`; default:
- * the [CacheFn.builder] default), with [tags]. The key of an argument is [key] of it, by default its `toString()`: give a key for a
+ * the [CacheFn.builder] default), with [tags]; a call waits for the shared call at most [fetchTimeout] (default: the
+ * cache's, see [getOrFetchSuspending]). The key of an argument is [key] of it, by default its `toString()`: give a key for a
  * type that does not override `toString()` (a data class does), or for several arguments passed as one
  * value. Single flight, failure and `null` rules are those of [getOrFetchSuspending].
  *
- * @throws IllegalArgumentException for a bad name, TTL, size or tag
+ * @throws IllegalArgumentException for a bad name, TTL, fetch timeout, size or tag
  */
 fun <T, R> memoize(
   name: String,
   ttl: Duration? = null,
   maxSize: Number? = null,
   tags: Set<String> = emptySet(),
+  fetchTimeout: Duration? = null,
   key: (T) -> String = { it.toString() },
   function: suspend (T) -> R,
 ): SuspendMemoizedFunction<T, R> {
-  val options = setOptions(ttl, tags) // fail fast on a bad TTL or tag, before the first call
+  val options = setOptions(ttl, tags, fetchTimeout) // fail fast on a bad TTL, timeout or tag, before the first call
   val cache = cache<Any>(name) { this.maxSize = maxSize }
   return SuspendMemoizedFunction(cache, options, key, { clear() }, function)
 }
@@ -75,21 +77,23 @@ fun <T, R> memoize(
  *
  * A result is stored under `<name>:<key of the argument>` ([key], by default the argument's `toString()`),
  * with [ttl] (default: the cache's default TTL), [tags] and the tag `memoize:<name>`, through which [clear]
- * removes this function's results and nothing else. Single flight, failure and `null` rules are those of
+ * removes this function's results and nothing else; a call waits at most [fetchTimeout] (default: the
+ * cache's). Single flight, failure and `null` rules are those of
  * [getOrFetchSuspending].
  *
- * @throws IllegalArgumentException for a blank name, a bad TTL or tag
+ * @throws IllegalArgumentException for a blank name, a bad TTL, fetch timeout or tag
  */
 fun <T, V : Any, R : V?> Cache<V>.memoize(
   name: String,
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
+  fetchTimeout: Duration? = null,
   key: (T) -> String = { it.toString() },
   function: suspend (T) -> R,
 ): SuspendMemoizedFunction<T, R> {
   require(name.isNotBlank()) { "name of a memoized function in cache '${name()}' must not be blank" }
   val ownTag = "memoize:$name"
-  val options = setOptions(ttl, tags + ownTag)
+  val options = setOptions(ttl, tags + ownTag, fetchTimeout)
   @Suppress("UNCHECKED_CAST") // only results of the function, values of type V, are stored
   val shared = this as Cache<Any>
   val storedKey = { argument: T -> "$name:${key(argument)}" }

@@ -4,6 +4,7 @@ import dev.cachefn.Cache
 import dev.cachefn.CacheBuilder
 import dev.cachefn.CacheFn
 import dev.cachefn.EvictionPolicy
+import dev.cachefn.FetchTimeoutException
 import dev.cachefn.MemoizedFunction
 import dev.cachefn.Memoizer
 import dev.cachefn.Ticker
@@ -23,6 +24,7 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.test.currentTime
+import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 
 /** The cache DSL, the operators and suspend memoization. */
@@ -196,6 +198,18 @@ class DslAndMemoizeTest {
     assertEquals(listOf("core #1"), search(Query("core", 1)))
     assertEquals(listOf("core #1"), search(Query("core", 1))) // a different instance, the same key
     assertEquals(1, calls)
+  }
+
+  @Test
+  fun `a memoized suspend function gives up after its fetchTimeout, in virtual time`() = runTest {
+    var calls = 0
+    val slow = memoize("slow", fetchTimeout = 2.seconds) { x: Int -> calls++; delay(10.seconds); x }
+
+    assertFailsWith<FetchTimeoutException> { slow(1) }
+    assertEquals(2_000, currentTime)
+    runCurrent() // the abandoned call ends at the same virtual instant
+    assertFailsWith<FetchTimeoutException> { slow(1) } // nothing was cached: the next call runs the body again
+    assertEquals(2, calls)
   }
 
   @Test
