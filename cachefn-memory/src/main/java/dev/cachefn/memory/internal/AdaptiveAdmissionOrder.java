@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Admission asks for a clear lead once counts are warm ({@value #WARM} or more): a candidate that was
  * just used is always one count ahead of a resident whose turn has not come yet in a loop, and that lead
  * alone would make the policy churn like LRU. The window's share of the capacity adapts to the workload:
- * a recency-friendly one grows it (towards LRU), a scan- or frequency-heavy one keeps it small. From
- * {@value WindowTrials#MIN_CAPACITY} entries on, {@link WindowTrials} choose it by simulating a hash-sampled
- * subset of the keys at several fixed shares (it can jump across a share range that does worse than both
- * ends, which hill climbing cannot); smaller caches, too small to sample, use a {@link WindowClimber}.
+ * a recency-friendly one grows it (towards LRU), a scan- or frequency-heavy one keeps it small. A
+ * {@link WindowClimber} moves it step by step, and {@link WindowTrials}, simulations of several fixed shares
+ * over a hash-sampled subset of the keys (every key in a cache below 1,024 entries), make it jump to a share
+ * that clearly hit more than the cache did on the same keys.
  *
  * <p>A protected entry whose count is saturated is marked, unless its key is one the trials sample: its
  * reads then skip the sketch (counting them would change nothing), the trials and even the move in the
  * protected list; a demotion that meets it moves it to the most recent end instead (a CLOCK's second
- * chance). With trials, the engine does not even buffer such reads ({@link #ignoresQuietReads}). Under a
+ * chance). The engine does not even buffer such reads ({@link #ignoresQuietReads}). Under a
  * skewed workload that is most reads, which then cost less than LRU's. The marks are cleared whenever the
  * sketch's counts may drop.
  *
@@ -49,32 +49,25 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
 
   private final long capacity;
   private final FrequencySketch sketch;
-  private final @Nullable WindowClimber climber;
-  private final @Nullable WindowTrials trials;
+  private final WindowTrials trials;
   private final RecencyList<V> window = new RecencyList<>();
   private final RecencyList<V> probation = new RecencyList<>();
   private final RecencyList<V> protectedArea = new RecencyList<>();
 
-  /** The window size last asked for by the climber or the trials, before {@link #resize} bounds it. */
+  /** The window size last asked for by the trials, before {@link #resize} bounds it. */
   private long requestedWindow = -1;
   private long windowTarget;
   private long protectedTarget;
   /** The sketch generation that the {@link #PROTECTED_SATURATED} marks hold for. */
   private int sketchGeneration;
 
-  /** An order whose window is chosen by trials from {@value WindowTrials#MIN_CAPACITY} entries on, else by climbing. */
+  /** An order for at most {@code capacity} entries; what it allocates grows with the entries it holds. */
   AdaptiveAdmissionOrder(long capacity) {
-    this(capacity, capacity < WindowTrials.MIN_CAPACITY ? new WindowClimber(capacity) : null);
-  }
-
-  /** An order whose window is chosen by {@code climber}, or by trials if it is {@code null}. */
-  AdaptiveAdmissionOrder(long capacity, @Nullable WindowClimber climber) {
     this.capacity = Math.max(1, capacity);
     this.sketch = new FrequencySketch(this.capacity);
-    this.climber = climber;
-    this.trials = climber == null ? new WindowTrials(this.capacity, sketch) : null;
+    this.trials = new WindowTrials(this.capacity, sketch);
     this.sketchGeneration = sketch.generation();
-    resize(climber != null ? climber.window() : trials.window());
+    resize(trials.window());
   }
 
   /** The sketch's estimate for {@code node}'s key (for tests). */
@@ -97,7 +90,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     while (window.size() > windowTarget && size() <= capacity) {
       moveToProbation(window.head()); // room to spare: no contest needed
     }
-    resize(climber != null ? climber.onMiss() : trials.record(hash));
+    resize(trials.record(hash, false));
   }
 
   @Override
@@ -109,30 +102,27 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
   }
 
   /**
-   * Reads of an entry marked {@link #PROTECTED_SATURATED} change nothing (no count, no move, no trial; see
-   * {@link #demoteOverflow}), unless the window is chosen by a climber, which counts every hit.
+   * Reads of an entry marked {@link #PROTECTED_SATURATED} change nothing (no count, no move, no trial, no
+   * climber count: the climber counts only sampled keys; see {@link #demoteOverflow}).
    */
   @Override
   public boolean ignoresQuietReads() {
-    return climber == null;
+    return true;
   }
 
   /**
    * The read replay, every read of a single thread. A read of an entry marked {@link #PROTECTED_SATURATED}
-   * (most reads, under a skewed workload) changes nothing but the climber's hit count, if there is a climber;
-   * without one the engine does not even buffer such reads ({@link #ignoresQuietReads}).
+   * (most reads, under a skewed workload) changes nothing; the engine does not even buffer such reads
+   * ({@link #ignoresQuietReads}).
    */
   @Override
   public void recordAccess(Node<V> node) {
     if (node.segment() == PROTECTED_SATURATED) {
-      if (climber != null) {
-        resize(climber.onHit());
-      }
       return;
     }
     int hash = node.key.hashCode();
     touch(node, count(hash) && unsampled(hash));
-    resize(climber != null ? climber.onHit() : trials.record(hash));
+    resize(trials.record(hash, true));
   }
 
   /**
@@ -140,7 +130,7 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
    * sampled key is never marked {@link #PROTECTED_SATURATED}, since the trials must see its every access.
    */
   private boolean unsampled(int hash) {
-    return trials == null || !trials.samples(hash);
+    return !trials.samples(hash);
   }
 
   /**

@@ -6,7 +6,8 @@ package dev.cachefn.memory.internal;
  * since the previous sample, back the other way if it fell. A step that keeps its direction grows (× 1.2, up
  * to 12.5 % of the capacity) and one that turns round halves, so the window travels fast while that pays and
  * settles where the hit rate stops improving, while noise (turns at every sample) only shrinks the steps.
- * Deterministic; O(1) per access. Not thread-safe.
+ * {@link WindowTrials} feed it the accesses of their sampled keys and restart it elsewhere when a trial beats
+ * the cache. Deterministic; O(1) per access. Not thread-safe.
  */
 final class WindowClimber {
 
@@ -43,6 +44,16 @@ final class WindowClimber {
     this.window = Math.max(1, (long) (INITIAL_WINDOW * this.capacity));
     this.step = Math.max(1, INITIAL_STEP * this.capacity);
     this.rounded = Math.round(window);
+  }
+
+  /** Climbs on from {@code newWindow} as if just started there: first step, upwards, no reference sample. */
+  void restartAt(long newWindow) {
+    window = Math.max(1, Math.min(capacity, newWindow));
+    rounded = Math.round(window);
+    step = Math.max(1, INITIAL_STEP * capacity);
+    hits = 0;
+    misses = 0;
+    previousHitRate = Double.NaN;
   }
 
   /** The window size to use now. */

@@ -1,5 +1,7 @@
 package dev.cachefn.memory.internal;
 
+import java.util.Arrays;
+
 /**
  * A small simulated cache that tries one fixed window share: the same admission policy as
  * {@link AdaptiveAdmissionOrder} (an LRU window, a segmented-LRU main area, admission by the shared
@@ -8,7 +10,9 @@ package dev.cachefn.memory.internal;
  * window shares.
  *
  * <p>Keys are 32-bit hashes: two keys of equal hash count as one, which only blurs the estimate. Every
- * operation is O(1). Memory: about 17 bytes per simulated entry. Not thread-safe.
+ * operation is O(1), amortised: the arrays start small and double as the simulated entries grow in number (up
+ * to the capacity), so a trial of a large, empty cache holds almost nothing. Memory: about 17 bytes per
+ * simulated entry held (the index kept at most half full). Not thread-safe.
  */
 final class WindowTrial {
 
@@ -16,20 +20,21 @@ final class WindowTrial {
   private static final byte PROBATION = 1;
   private static final byte PROTECTED = 2;
   private static final int NONE = -1;
+  private static final int INITIAL_SLOTS = 16;
 
   private final double windowShare;
   private final int capacity;
   private final int windowTarget;
   private final int protectedTarget;
 
-  // slot arrays: one slot per simulated entry, plus one for the newcomer
-  private final int[] keys;
-  private final int[] previous;
-  private final int[] next;
-  private final byte[] segment;
-  /** Open addressing, linear probing: slot + 1 per used cell, 0 for an empty one. */
-  private final int[] index;
-  private final int indexMask;
+  // slot arrays: one slot per simulated entry, plus one for the newcomer; grown by doubling
+  private int[] keys;
+  private int[] previous;
+  private int[] next;
+  private byte[] segment;
+  /** Open addressing, linear probing: slot + 1 per used cell, 0 for an empty one; at most half full. */
+  private int[] index;
+  private int indexMask;
 
   private final int[] heads = {NONE, NONE, NONE};
   private final int[] tails = {NONE, NONE, NONE};
@@ -43,13 +48,34 @@ final class WindowTrial {
     this.windowShare = windowShare;
     this.windowTarget = (int) Math.max(1, Math.min(this.capacity, Math.round(windowShare * this.capacity)));
     this.protectedTarget = (this.capacity - windowTarget) * 4 / 5;
-    int slots = this.capacity + 1;
-    keys = new int[slots];
-    previous = new int[slots];
-    next = new int[slots];
-    segment = new byte[slots];
+    allocate(Math.min(this.capacity + 1, INITIAL_SLOTS));
+  }
+
+  private void allocate(int slots) {
+    keys = keys == null ? new int[slots] : Arrays.copyOf(keys, slots);
+    previous = previous == null ? new int[slots] : Arrays.copyOf(previous, slots);
+    next = next == null ? new int[slots] : Arrays.copyOf(next, slots);
+    segment = segment == null ? new byte[slots] : Arrays.copyOf(segment, slots);
     index = new int[Integer.highestOneBit(slots * 2 - 1) * 2];
     indexMask = index.length - 1;
+    for (int slot = 0; slot < used; slot++) {
+      if (slot != spare) {
+        put(keys[slot], slot);
+      }
+    }
+  }
+
+  /** A free slot: the one last evicted, or a new one (the arrays doubled first if all are in use). */
+  private int freeSlot() {
+    if (spare != NONE) {
+      int slot = spare;
+      spare = NONE;
+      return slot;
+    }
+    if (used == keys.length) {
+      allocate((int) Math.min(capacity + 1L, 2L * keys.length));
+    }
+    return used++;
   }
 
   /** The window's share of the capacity this trial simulates. */
@@ -72,8 +98,7 @@ final class WindowTrial {
       touch(slot);
       return;
     }
-    slot = spare != NONE ? spare : used++;
-    spare = NONE;
+    slot = freeSlot();
     keys[slot] = key;
     put(key, slot);
     append(WINDOW, slot);

@@ -1,59 +1,60 @@
 package dev.cachefn.memory.internal;
 
 /**
- * Chooses the window share of a large {@link AdaptiveAdmissionOrder} by simulation: a few {@link WindowTrial}
- * caches, each with a fixed window share from 1 % (frequency first) to 100 % (plain LRU), replay the accesses
- * of a sample of the keys, and the share whose trial hit most lately is used. The sample is chosen by key
- * hash, so it is deterministic and keeps each sampled key's whole history (what the shares differ on): one key
- * in {@code 2^k}, with {@code k} as large as leaves a trial (the capacity scaled down by the same factor)
- * {@value #MIN_TRIAL_ENTRIES} entries or more, and at most {@value #MAX_SAMPLE_SHIFT}. All trials consult the
- * cache's own {@link FrequencySketch}, which counts every key.
+ * Chooses the window share of an {@link AdaptiveAdmissionOrder}: a {@link WindowClimber} moves it step by step,
+ * and simulations of fixed shares catch what the climber misses. A few {@link WindowTrial} caches, each with a
+ * fixed window share from 1 % (frequency first) to 100 % (plain LRU), replay the accesses of a sample of the
+ * keys, and the cache's own hits on the same keys are counted beside theirs. When a trial has clearly hit more
+ * than the cache lately, the cache jumps to that trial's share and the climber goes on from there. The climber
+ * finds windows between the shares and follows a workload's phases (a larger window for a while lets a new
+ * working set in); the trials cross a range of shares that does worse than both its ends (where a climber turns
+ * back) and pull the cache out of a share where the climber is stuck.
  *
- * <p>Every {@code trial capacity} sampled accesses (about one capacity's worth of accesses), each trial's
- * hits are added to a score that decays by {@value #DECAY} per period. The cache moves to the best-scoring
- * share only on a clear lead over the share in use: {@value #GROW_MARGIN} (relative) to a larger window,
- * {@value #SHRINK_MARGIN} to a smaller one. Changing the share costs the cache hits (growing the window evicts
- * main-area entries chosen by frequency; shrinking hands the window's entries to the main area unchecked), so
- * without these margins it would follow every noisy period; nor does it move in the first {@value #WARMUP}
- * periods. Margins, warm-up, decay and shares were tuned on the four shared traces.
+ * <p>The sample is chosen by key hash, so it is deterministic and keeps each sampled key's whole history (what
+ * the shares differ on): one key in {@code 2^k}, with {@code k} as large as leaves a trial (the capacity scaled
+ * down by the same factor) {@value #MIN_TRIAL_ENTRIES} entries or more, and at most {@value #MAX_SAMPLE_SHIFT}.
+ * Below {@code 2 × }{@value #MIN_TRIAL_ENTRIES} entries every key is sampled: the trials are full-size shadows
+ * of the cache (hashes only). All trials consult the cache's own {@link FrequencySketch}, which counts every key.
  *
- * <p>Cost: one hash test per access, and for the sampled ones an O(1) step per trial. Memory: about
- * {@code 5 × 17} bytes per simulated entry: about 10 bytes per cache entry at the smallest capacity that
- * uses trials, {@value #MIN_CAPACITY}, falling to 1.3 bytes per entry from 32,768 entries on (trials of
- * 1/64 of the capacity). Not thread-safe.
+ * <p>Every period of {@code max(trial capacity, }{@value #MIN_TRIAL_ENTRIES}{@code )} sampled accesses, each
+ * trial's hits, and the cache's, are added to scores that decay by {@value #DECAY} per period. After
+ * {@value #WARMUP} periods (the trials start as cold as the cache, and while everything still fits LRU leads),
+ * a trial whose score leads the cache's by {@value #MARGIN} (relative) wins the jump. Without the margin the
+ * cache would jump at every noisy period: a jump costs hits (growing the window evicts main-area entries
+ * chosen by frequency; shrinking hands the window's entries to the main area unchecked).
+ *
+ * <p>Cost: one hash test per access, and for the sampled ones an O(1) step per trial and one climber count.
+ * Memory: about {@code 5 × 17} bytes per simulated entry, allocated as the trials fill (they hold at most the
+ * sampled keys seen, so no more than the cache holds, scaled down by the sample): about 85 bytes per cache
+ * entry below 1,024 entries, 10 to 20 bytes up to 32,767, and 1.3 bytes from 32,768 on. Not thread-safe.
  */
 final class WindowTrials {
 
-  /** The window shares tried; the first is also the one used until the first comparison. */
+  /** The window shares tried; the first is also the one the cache starts with. */
   static final double[] SHARES = {0.01, 0.2, 0.4, 0.6, 1.0};
-  /** A trial simulates at least this many entries (and fewer than twice as many, below the maximum sample). */
+  /** A trial simulates at least this many entries (all of the cache's, when it is smaller); also the shortest period. */
   static final int MIN_TRIAL_ENTRIES = 512;
   /** At most one key in {@code 2^MAX_SAMPLE_SHIFT} is sampled: trials of large caches grow with them. */
   static final int MAX_SAMPLE_SHIFT = 6;
-  /** Caches below this capacity would need too large a sample: they keep the {@link WindowClimber}. */
-  static final long MIN_CAPACITY = 8L * MIN_TRIAL_ENTRIES;
-  /**
-   * Periods compared before the first move: the trials start as cold as the cache, and an early lead (LRU's,
-   * while everything still fits) says little about the steady state.
-   */
+  /** Periods compared before the first jump. */
   static final int WARMUP = 4;
   /** How much of a score is left after each period. */
   static final double DECAY = 0.8;
-  /** The relative lead a larger share needs over the share in use. */
-  static final double GROW_MARGIN = 0.02;
-  /** The relative lead a smaller share needs over the share in use. */
-  static final double SHRINK_MARGIN = 0.05;
+  /** The relative lead a trial's score needs over the cache's own for the cache to jump to its share. */
+  static final double MARGIN = 0.05;
 
   private final long capacity;
   private final FrequencySketch sketch;
   private final int sampleMask;
   private final WindowTrial[] trials = new WindowTrial[SHARES.length];
   private final double[] scores = new double[SHARES.length];
+  private final WindowClimber climber;
   private final int period;
   private int sampled;
-  private int inUse;
   private int periods;
-  /** The window size of the share in use. */
+  private long cacheHits;
+  private double cacheScore;
+  /** The window size in use. */
   private long window;
 
   WindowTrials(long capacity, FrequencySketch sketch) {
@@ -61,13 +62,15 @@ final class WindowTrials {
     this.sketch = sketch;
     int shift = 63 - Long.numberOfLeadingZeros(Math.max(1, this.capacity / MIN_TRIAL_ENTRIES));
     this.sampleMask = (1 << Math.min(shift, MAX_SAMPLE_SHIFT)) - 1;
-    int trialCapacity = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1,
+    int trialCapacity = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 2,
         Math.round(this.capacity / (double) (sampleMask + 1L))));
     for (int i = 0; i < SHARES.length; i++) {
       trials[i] = new WindowTrial(trialCapacity, SHARES[i]);
     }
-    this.period = trialCapacity;
-    this.window = windowOf(inUse);
+    this.period = Math.max(trialCapacity, MIN_TRIAL_ENTRIES);
+    this.climber = new WindowClimber(this.capacity,
+        Math.min(10L * Math.max(trialCapacity, 100), WindowClimber.MAX_SAMPLE));
+    this.window = climber.window();
   }
 
   /** One key in how many is sampled (a power of two). */
@@ -75,28 +78,19 @@ final class WindowTrials {
     return sampleMask + 1;
   }
 
-  /** The window share in use. */
-  double share() {
-    return SHARES[inUse];
-  }
-
   /** The window size to use now. */
   long window() {
     return window;
   }
 
-  private long windowOf(int share) {
-    return Math.max(1, Math.round(SHARES[share] * capacity));
-  }
-
   /**
-   * One access of the key of {@code hash}, already counted by the sketch. Returns the window size to use from
-   * now on. Small enough to be inlined into the cache's read replay: only the accesses of sampled keys (one
-   * key in {@link #sampleRate()}) go on to the trials, through a call.
+   * One access of the key of {@code hash}, already counted by the sketch; {@code hit}: whether the cache held
+   * it. Returns the window size to use from now on. Small enough to be inlined into the cache's read replay:
+   * only the accesses of sampled keys (one key in {@link #sampleRate()}) go on, through a call.
    */
-  long record(int hash) {
+  long record(int hash, boolean hit) {
     if (samples(hash)) {
-      replay(hash);
+      replay(hash, hit);
     }
     return window;
   }
@@ -109,9 +103,15 @@ final class WindowTrials {
     return (sampleHash(hash) & sampleMask) == 0;
   }
 
-  private void replay(int hash) {
+  private void replay(int hash, boolean hit) {
     for (WindowTrial trial : trials) {
       trial.access(hash, sketch);
+    }
+    if (hit) {
+      cacheHits++;
+      window = climber.onHit();
+    } else {
+      window = climber.onMiss();
     }
     if (++sampled == period) {
       sampled = 0;
@@ -120,17 +120,18 @@ final class WindowTrials {
   }
 
   private void compare() {
-    int leader = inUse;
+    int leader = 0;
     for (int i = 0; i < trials.length; i++) {
       scores[i] = scores[i] * DECAY + trials[i].takeHits();
       if (scores[i] > scores[leader]) {
         leader = i;
       }
     }
-    double margin = leader > inUse ? GROW_MARGIN : SHRINK_MARGIN;
-    if (++periods > WARMUP && scores[leader] > scores[inUse] * (1 + margin)) {
-      inUse = leader;
-      window = windowOf(leader);
+    cacheScore = cacheScore * DECAY + cacheHits;
+    cacheHits = 0;
+    if (++periods > WARMUP && scores[leader] > cacheScore * (1 + MARGIN)) {
+      climber.restartAt(Math.round(SHARES[leader] * capacity));
+      window = climber.window();
     }
   }
 
