@@ -15,8 +15,6 @@ final class WindowClimber {
   static final double INITIAL_WINDOW = 0.01;
   /** The first step, as a share of the capacity. */
   static final double INITIAL_STEP = 0.0625;
-  /** A sample is ten accesses per entry of capacity, but never more than this many. */
-  static final long MAX_SAMPLE = 20_000;
   private static final double GROWTH = 1.2;
   private static final double TURN = 0.5;
 
@@ -32,10 +30,6 @@ final class WindowClimber {
   private long hits;
   private long misses;
   private double previousHitRate = Double.NaN;
-
-  WindowClimber(long capacity) {
-    this(capacity, Math.min(10 * Math.max(capacity, 100), MAX_SAMPLE));
-  }
 
   WindowClimber(long capacity, long samplePeriod) {
     this.capacity = Math.max(1, capacity);

@@ -16,7 +16,9 @@ package dev.cachefn.memory.internal;
  * Below {@code 2 × }{@value #MIN_TRIAL_ENTRIES} entries every key is sampled: the trials are full-size shadows
  * of the cache (hashes only). All trials consult the cache's own {@link FrequencySketch}, which counts every key.
  *
- * <p>Every period of {@code max(trial capacity, }{@value #MIN_TRIAL_ENTRIES}{@code )} sampled accesses, each
+ * <p>The climber counts the hits and misses of the sampled keys, and moves after {@value #CLIMB_PERIODS}
+ * periods (below) of them, or ten trial capacities if that is fewer. Every period of
+ * {@code max(trial capacity, }{@value #MIN_TRIAL_ENTRIES}{@code )} sampled accesses, each
  * trial's hits, and the cache's, are added to scores that decay by {@value #DECAY} per period. After
  * {@value #WARMUP} periods (the trials start as cold as the cache, and while everything still fits LRU leads),
  * a trial whose score leads the cache's by {@value #MARGIN} (relative) wins the jump. Without the margin the
@@ -42,6 +44,11 @@ final class WindowTrials {
   static final double DECAY = 0.8;
   /** The relative lead a trial's score needs over the cache's own for the cache to jump to its share. */
   static final double MARGIN = 0.05;
+  /**
+   * The climber's sample, in periods (and at most ten trial capacities of sampled accesses, as Caffeine's
+   * climber samples ten capacities): the climber then moves a few times per trial verdict.
+   */
+  static final int CLIMB_PERIODS = 4;
 
   private final long capacity;
   private final FrequencySketch sketch;
@@ -68,8 +75,7 @@ final class WindowTrials {
       trials[i] = new WindowTrial(trialCapacity, SHARES[i]);
     }
     this.period = Math.max(trialCapacity, MIN_TRIAL_ENTRIES);
-    this.climber = new WindowClimber(this.capacity,
-        Math.min(10L * Math.max(trialCapacity, 100), WindowClimber.MAX_SAMPLE));
+    this.climber = new WindowClimber(this.capacity, Math.min(CLIMB_PERIODS * period, 10L * trialCapacity));
     this.window = climber.window();
   }
 

@@ -18,8 +18,8 @@ class WindowClimberTest {
 
   @Test
   void startsAtOnePercentOfTheCapacity() {
-    assertThat(new WindowClimber(10_000).window()).isEqualTo(100);
-    assertThat(new WindowClimber(10).window()).isEqualTo(1);
+    assertThat(new WindowClimber(10_000, 100).window()).isEqualTo(100);
+    assertThat(new WindowClimber(10, 100).window()).isEqualTo(1);
   }
 
   @Test
