@@ -75,6 +75,11 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
     return sketch.frequency(node.key.hashCode());
   }
 
+  /** Whether the trials sample {@code node}'s key (for tests): a sampled key is never marked saturated. */
+  boolean sampled(Node<V> node) {
+    return trials.samples(node.key.hashCode());
+  }
+
   /** How many entries the window aims to hold now. */
   long windowTarget() {
     return windowTarget;

@@ -47,7 +47,7 @@ final class WindowTrial {
     this.capacity = Math.max(1, capacity);
     this.windowShare = windowShare;
     this.windowTarget = (int) Math.max(1, Math.min(this.capacity, Math.round(windowShare * this.capacity)));
-    this.protectedTarget = (this.capacity - windowTarget) * 4 / 5;
+    this.protectedTarget = (int) ((this.capacity - windowTarget) * 4L / 5);
     allocate(Math.min(this.capacity + 1, INITIAL_SLOTS));
   }
 
@@ -81,6 +81,11 @@ final class WindowTrial {
   /** The window's share of the capacity this trial simulates. */
   double windowShare() {
     return windowShare;
+  }
+
+  /** How many entries the arrays have room for now (for tests): they grow with the entries simulated. */
+  int allocatedSlots() {
+    return keys.length;
   }
 
   /** Hits since the last {@link #takeHits}, which resets the count. */

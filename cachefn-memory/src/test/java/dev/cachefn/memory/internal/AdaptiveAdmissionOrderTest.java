@@ -141,7 +141,7 @@ class AdaptiveAdmissionOrderTest {
   @Test
   void readsOfSaturatedEntriesThatSkipTheSketchLeaveEveryCountAsCountingThemWould() {
     // a skewed workload: 20 hot keys take 80 % of the accesses, so they saturate and are read on; at this
-    // capacity the sketch halves every 10,240 counts, i.e. about ten times over the run
+    // capacity the sketch halves every 2,000 counts, i.e. about a hundred times over the run
     int capacity = 200;
     AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
     FrequencySketch everyAccess = new FrequencySketch(capacity);
@@ -168,8 +168,8 @@ class AdaptiveAdmissionOrderTest {
 
   @Test
   void readsThatSkipTheTrialsLeaveTheWindowAsTrialsSeeingEveryAccessChooseIt() {
-    // trials-sized: hot keys saturate (their reads skip the trials unless sampled), while keys read again
-    // 300 new keys later reward a window larger than the first 1 %
+    // sampled trials: hot keys saturate (their reads skip the trials unless sampled), while keys read again
+    // 300 new keys later reward a window larger than the first 1 %; the climber counts sampled keys only
     int capacity = 4_096;
     AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
     FrequencySketch everyCount = new FrequencySketch(capacity);
@@ -194,7 +194,7 @@ class AdaptiveAdmissionOrderTest {
         insert(order, capacity, node(key));
       }
       everyCount.increment(key.hashCode());
-      long expected = Math.max(1, Math.min(capacity, everyAccess.record(key.hashCode())));
+      long expected = Math.max(1, Math.min(capacity, everyAccess.record(key.hashCode(), node != null)));
       assertThat(order.windowTarget()).as("window after %d accesses", i + 1).isEqualTo(expected);
       if (windows.isEmpty() || windows.get(windows.size() - 1) != expected) {
         windows.add(expected);
@@ -205,36 +205,62 @@ class AdaptiveAdmissionOrderTest {
 
   @Test
   void aSaturatedProtectedEntryThatReadsNoLongerMoveIsPassedOverByDemotion() {
-    AdaptiveAdmissionOrder<String> order = filled(200);
-    Node<String> hot = live("k0");
+    // large enough to be sampled (one key in 8): a sampled key is never marked, its reads go to the trials
+    int capacity = 4_096;
+    AdaptiveAdmissionOrder<String> order = filled(capacity);
+    int first = 0;
+    while (order.sampled(live("k" + first))) {
+      first++;
+    }
+    Node<String> hot = live("k" + first);
     for (int i = 0; i < 20; i++) {
       order.recordAccess(hot); // the first read promotes it; the count saturates at 15
     }
     assertThat(order.frequency(hot)).isEqualTo(FrequencySketch.MAX_COUNT);
-    long protectedTarget = (200 - order.windowTarget()) * 4 / 5;
+    long protectedTarget = (capacity - order.windowTarget()) * 4 / 5;
 
-    // promote more entries than the protected area holds: k0, the first promoted, is its eldest throughout
-    for (int i = 1; i <= protectedTarget + 10; i++) {
+    // promote more entries than the protected area holds: the hot one, the first promoted, is its eldest
+    for (int i = first + 1; i <= first + protectedTarget + 10; i++) {
       order.recordAccess(live("k" + i));
     }
 
-    assertThat(hot.segment()).as("k0 stays protected").isGreaterThanOrEqualTo((byte) 2);
-    assertThat(live("k1").segment()).as("k1, the eldest unsaturated one, is demoted").isEqualTo((byte) 1);
+    assertThat(hot.segment()).as("the hot entry stays protected").isGreaterThanOrEqualTo((byte) 2);
+    assertThat(live("k" + (first + 1)).segment()).as("the eldest unsaturated one is demoted").isEqualTo((byte) 1);
   }
 
   @Test
-  @Timeout(10) // a demotion that passed over saturated entries without a bound would never end here
-  void demotionKeepsTheProtectedAreaAtItsTargetWhenEveryEntryIsSaturated() {
+  void aSmallCacheSamplesEveryKeySoMarksNone() {
     AdaptiveAdmissionOrder<String> order = filled(200);
     for (int round = 0; round < 20; round++) {
       for (int i = 0; i < 200; i++) {
         order.recordAccess(live("k" + i));
       }
     }
-    long protectedTarget = (200 - order.windowTarget()) * 4 / 5;
+    assertThat(live.values()).allMatch(order::sampled).noneMatch(node -> node.segment() == 3);
+  }
+
+  @Test
+  @Timeout(10) // a demotion that passed over saturated entries without a bound would never end here
+  void demotionKeepsTheProtectedAreaAtItsTargetWhenItsEldestAreSaturated() {
+    int capacity = 4_096;
+    AdaptiveAdmissionOrder<String> order = filled(capacity);
+    // 40 % of the keys read 16 times each: saturated (the unsampled ones marked) within one sketch generation
+    // (15 × 1,638 counts, fewer than the 10 × 4,096 that halve them), and the eldest of the protected area
+    int hot = capacity * 2 / 5;
+    for (int i = 0; i < hot; i++) {
+      for (int read = 0; read < 16; read++) {
+        order.recordAccess(live("k" + i));
+      }
+    }
+    // every other key read once: promoted past the protected area's target, so demotions meet marked entries
+    for (int i = hot; i < capacity; i++) {
+      order.recordAccess(live("k" + i));
+    }
+
+    long protectedTarget = (capacity - order.windowTarget()) * 4 / 5;
     long protectedCount = live.values().stream().filter(node -> node.segment() >= 2).count();
     assertThat(protectedCount).isEqualTo(protectedTarget);
     assertThat(live.values().stream().filter(node -> node.segment() == 3).count())
-        .as("saturated entries").isGreaterThan(protectedTarget / 2);
+        .as("saturated entries kept by their second chances").isGreaterThan(hot / 2);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The count-min sketch: counts, saturation, the conservative update, ageing. */
+/** The count-min sketch: counts, saturation, ageing, growth. */
 class FrequencySketchTest {
 
   @Test
@@ -78,19 +78,20 @@ class FrequencySketchTest {
   }
 
   @Test
-  void smallCachesAgeNoFasterThanOneOf1024Entries() {
+  void smallCachesAgeAfterTenIncrementsPerEntryToo() {
     FrequencySketch sketch = new FrequencySketch(16);
     int hot = "hot".hashCode();
     for (int i = 0; i < 8; i++) {
       sketch.increment(hot);
     }
-
-    // far more than 10 × 16 increments, far fewer than 10 × 1,024: no halving yet
-    for (int key = 0; key < 200; key++) {
+    for (int key = 0; key < 160 - 9; key++) {
       sketch.increment(("cold-" + key).hashCode());
     }
-
     assertThat(sketch.frequency(hot)).isEqualTo(8);
+
+    sketch.increment("last".hashCode()); // the 160th
+
+    assertThat(sketch.frequency(hot)).isEqualTo(4);
   }
 
   @Test
@@ -101,12 +102,37 @@ class FrequencySketchTest {
     sketch.ensureCapacity(8);
     assertThat(sketch.frequency(7)).as("no growth needed: counts kept").isEqualTo(1);
 
-    sketch.ensureCapacity(5_000);
-    assertThat(sketch.frequency(7)).as("grown: counts start over").isZero();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 7; i++) {
       sketch.increment(7);
     }
-    assertThat(sketch.frequency(7)).isEqualTo(3);
+    sketch.ensureCapacity(2_000);
+    assertThat(sketch.frequency(7)).as("doubled from 1,024: the count is kept, halved").isEqualTo(4);
+    assertThat(sketch.frequency(8)).as("an unseen key stays unseen").isZero();
+
+    sketch.ensureCapacity(5_000);
+    assertThat(sketch.frequency(7)).as("doubled twice more, to 8,192").isEqualTo(1);
+    sketch.increment(7);
+    assertThat(sketch.frequency(7)).isEqualTo(2);
+  }
+
+  @Test
+  void growingKeepsEveryKeysCountHalved() {
+    FrequencySketch sketch = new FrequencySketch(1_000_000);
+    for (int key = 0; key < 500; key++) {
+      for (int i = 0; i <= key % 8; i++) {
+        sketch.increment(("k" + key).hashCode());
+      }
+    }
+    int[] before = new int[500];
+    for (int key = 0; key < 500; key++) {
+      before[key] = sketch.frequency(("k" + key).hashCode());
+    }
+
+    sketch.ensureCapacity(2_000); // one doubling
+
+    for (int key = 0; key < 500; key++) {
+      assertThat(sketch.frequency(("k" + key).hashCode())).as("k%d", key).isEqualTo(before[key] / 2);
+    }
   }
 
   @Test
