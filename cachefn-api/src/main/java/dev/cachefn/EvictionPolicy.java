@@ -17,8 +17,9 @@ public enum EvictionPolicy {
    * Frequency-based admission with a recency window that adapts to the workload: new entries enter a small
    * LRU window, and an entry leaving it displaces a resident only if it has been used more often recently,
    * which protects popular entries from scans and one-off keys. The window's share of the capacity follows
-   * the workload (chosen by small simulated caches from 4,096 entries on, by hill climbing below), so
-   * recency-friendly workloads are served almost like LRU. A written entry that is not read again may be
+   * the workload (a hill climber moves it; simulated caches of fixed shares over a sample of the keys, all of
+   * them below 1,024 entries, make it jump to a share that clearly did better), so recency-friendly workloads
+   * are served almost like LRU. What it allocates grows with the entries held, not with the bound. A written entry that is not read again may be
    * evicted soon: once newer entries push it out of the window (the window is 1 % of the capacity at first),
    * if it loses that comparison. Reads of the most used entries cost less than under {@link #LRU}.
    */
