@@ -3,6 +3,7 @@ package dev.cachefn.internal;
 import dev.cachefn.FetchInterruptedException;
 import dev.cachefn.FetchTimeoutException;
 import dev.cachefn.SetOptions;
+import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.Keyspace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,14 +102,23 @@ final class SingleFlight<V> {
     try {
       value = keyspace.get(key); // a fetch that finished between the caller's miss and this flight
       if (value == null) {
-        mine.fetchingThread = Thread.currentThread();
-        try {
-          value = fetcher.get();
-        } finally {
-          mine.fetchingThread = null;
-        }
-        if (value != null) {
-          storeUnlessStale(mine, value, options, afterLanding);
+        // a storage shared by several application instances may wait for another instance's fetch of the key
+        FetchTurn<V> turn = keyspace.beginFetch(key, timeout(options));
+        value = turn.found();
+        if (value == null) {
+          try {
+            mine.fetchingThread = Thread.currentThread();
+            try {
+              value = fetcher.get();
+            } finally {
+              mine.fetchingThread = null;
+            }
+            if (value != null) {
+              storeUnlessStale(mine, value, options, afterLanding);
+            }
+          } finally {
+            turn.end();
+          }
         }
       }
     } catch (Throwable failure) {

@@ -105,6 +105,17 @@ public interface Keyspace<V> extends AutoCloseable {
   }
 
   /**
+   * Optional: called by {@code getOrFetch} on the one caller of this application instance that is about to run
+   * the fetcher for {@code key}, after a miss. A storage that several instances share may coordinate them here
+   * so that one fetches: it may wait, at most {@code wait} (the cache's fetch timeout), for another instance's
+   * fetch and answer the value that fetch stored. The cache calls {@link FetchTurn#end()} on a go-ahead once the
+   * fetched value is stored or the fetch failed. The default lets the caller fetch at once.
+   */
+  default FetchTurn<V> beginFetch(String key, Duration wait) {
+    return FetchTurn.fetch();
+  }
+
+  /**
    * Optional: a counter through which the cache makes its counted lookups ({@code Cache.get} and the
    * lookup of {@code getOrFetch}), for a storage that can count hits and misses for less than the cache's
    * own counters cost (the in-memory storage counts them in the per-thread state that every read touches

@@ -11,10 +11,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +57,7 @@ public class RedisBenchmark {
   static final int KEYS = 1024;
   static final int MASK = KEYS - 1;
 
-  private Process server;
+  private LocalRedisServer server;
   private RedisClient client;
   private RedisCommands<String, byte[]> lettuce;
   private RedisStorage redisStorage;
@@ -79,7 +75,8 @@ public class RedisBenchmark {
   public void setup() throws Exception {
     String uri = System.getProperty("cachefn.redis.uri");
     if (uri == null) {
-      uri = startServer();
+      server = LocalRedisServer.start();
+      uri = server.uri();
     }
     client = RedisClient.create(uri);
     StatefulRedisConnection<String, byte[]> connection =
@@ -120,7 +117,7 @@ public class RedisBenchmark {
     redisStorage.close();
     client.shutdown();
     if (server != null) {
-      server.destroy();
+      server.close();
     }
   }
 
@@ -172,27 +169,5 @@ public class RedisBenchmark {
   @Benchmark
   public String memoryHit() {
     return memory.get(next());
-  }
-
-  private String startServer() throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return "redis://127.0.0.1:" + port;
-      } catch (IOException notYet) {
-        Thread.sleep(20);
-      }
-    }
-    server.destroy();
-    throw new IllegalStateException("redis-server did not start on port " + port
-        + " (install it: apt-get install -y redis-server, or pass -Dcachefn.redis.uri)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.KeyLayout;
 import dev.cachefn.redis.internal.RedisConnection;
 import dev.cachefn.redis.internal.RedisKeyspace;
@@ -35,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * Redis used as a cache). Expirations and evictions happen inside Redis unseen, so the caches get no
  * {@code EXPIRATION} or {@code EVICTION} events or counts from this storage, and
  * {@code CacheStats.memoryUsageBytes} is 0. Single flight of {@code getOrFetch} holds within one application
- * instance; two instances may both fetch a missing key, and the first write wins for both (the fetched value
- * is stored with put-if-absent).
+ * instance unless {@link Builder#distributedSingleFlight} is on; without it two instances may both fetch a
+ * missing key, and the first write wins for both (the fetched value is stored with put-if-absent).
  *
  * <p><b>Failures.</b> Lettuce reconnects by itself; while it is disconnected, commands fail at once instead of
  * queueing, and every command times out after {@link Builder#commandTimeout}. With {@link FailurePolicy#FAIL}
@@ -53,11 +54,14 @@ public final class RedisStorage implements Storage, AutoCloseable {
   private final RedisConnection connection;
   private final Codec codec;
   private final @Nullable String formatVersion;
+  private final @Nullable FetchLeases leases;
 
-  private RedisStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion) {
+  private RedisStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
+      @Nullable FetchLeases leases) {
     this.connection = connection;
     this.codec = codec;
     this.formatVersion = formatVersion;
+    this.leases = leases;
   }
 
   /**
@@ -82,7 +86,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec);
+    return new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec, leases);
   }
 
   /** The Redis URI, without password. */
@@ -98,6 +102,9 @@ public final class RedisStorage implements Storage, AutoCloseable {
   /** Closes the connection. */
   @Override
   public void close() {
+    if (leases != null) {
+      leases.close();
+    }
     connection.close();
   }
 
@@ -115,6 +122,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     private boolean lazyConnect;
     private Duration heartbeat = TieredStorage.DEFAULT_HEARTBEAT;
     private @Nullable String formatVersion;
+    private @Nullable Duration fetchLease;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -186,14 +194,36 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     /**
+     * Turns on single flight across application instances for every cache on the storage: on a miss,
+     * {@code getOrFetch} on the first instance takes a lease on the key in Redis ({@code SET ... NX PX}) and
+     * fetches; the others wait for its value (woken by a pub/sub message when it is stored or the fetch failed,
+     * never by polling) at most the cache's fetch timeout in all, then fetch themselves. A holder that dies
+     * leaves its lease to expire after {@code fetchLease}, and the others then take it; a failed fetch releases
+     * it at once. Choose a lease a little longer than the slowest fetch. Off by default;
+     * {@code getOrFetchAsync} does not use it.
+     */
+    public Builder distributedSingleFlight(Duration fetchLease) {
+      Objects.requireNonNull(fetchLease, "fetchLease must not be null");
+      if (fetchLease.toMillis() < 1) {
+        throw new IllegalArgumentException("fetchLease must be at least 1 ms, got " + fetchLease);
+      }
+      this.fetchLease = fetchLease;
+      return this;
+    }
+
+    private @Nullable FetchLeases leases(RedisConnection connection) {
+      return fetchLease == null ? null : new FetchLeases(connection, fetchLease);
+    }
+
+    /**
      * Connects (unless {@link #lazyConnect}).
      *
      * @throws IllegalArgumentException if the uri is not a Redis URI
      * @throws RedisStorageException if Redis cannot be reached
      */
     public RedisStorage build() {
-      return new RedisStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false), codec,
-          formatVersion);
+      RedisConnection connection = RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false);
+      return new RedisStorage(connection, codec, formatVersion, leases(connection));
     }
 
     /**
@@ -204,8 +234,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * @throws RedisStorageException if Redis cannot be reached, or does not speak RESP3 (Redis before 6)
      */
     public TieredStorage buildTiered() {
-      return new TieredStorage(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true), codec,
-          formatVersion, heartbeat, !lazyConnect);
+      RedisConnection connection = RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true);
+      return new TieredStorage(connection, codec, formatVersion, leases(connection), heartbeat, !lazyConnect);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.NearCache;
 import dev.cachefn.redis.internal.RedisConnection;
 import dev.cachefn.redis.internal.RedisKeyspace;
@@ -44,13 +45,15 @@ public final class TieredStorage implements Storage, AutoCloseable {
   private final RedisConnection connection;
   private final Codec codec;
   private final @Nullable String formatVersion;
+  private final @Nullable FetchLeases leases;
   private final NearCache nearCache;
 
-  TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion, Duration heartbeat,
-      boolean armNow) {
+  TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
+      @Nullable FetchLeases leases, Duration heartbeat, boolean armNow) {
     this.connection = connection;
     this.codec = codec;
     this.formatVersion = formatVersion;
+    this.leases = leases;
     this.nearCache = new NearCache(connection, heartbeat, armNow);
   }
 
@@ -68,7 +71,7 @@ public final class TieredStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new TieredKeyspace<>(new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec), nearCache,
+    return new TieredKeyspace<>(new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec, leases), nearCache,
         settings.maxSize());
   }
 
@@ -101,6 +104,9 @@ public final class TieredStorage implements Storage, AutoCloseable {
   @Override
   public void close() {
     nearCache.close();
+    if (leases != null) {
+      leases.close();
+    }
     connection.close();
   }
 

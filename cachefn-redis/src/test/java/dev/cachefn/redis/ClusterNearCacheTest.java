@@ -2,6 +2,7 @@ package dev.cachefn.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachefn.redis.internal.KeyLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,8 @@ class ClusterNearCacheTest extends NearCacheTest {
 
   /** The Redis key of {@code key}'s entry: in one of 16 hash-tagged buckets of the namespace. */
   private String entryKey(String key) {
-    return "cachefn:{" + Math.floorMod(key.hashCode(), 16) + "/" + namespace.length() + ":" + namespace + "}:k:"
-        + key;
+    return "cachefn:{" + namespace.length() + ":" + namespace + "/"
+        + KeyLayout.CLUSTER_BUCKET_TAGS.get(Math.floorMod(key.hashCode(), 16)) + "}:k:" + key;
   }
 
   @Test
@@ -47,10 +48,10 @@ class ClusterNearCacheTest extends NearCacheTest {
     }
 
     long mastersHoldingKeys = cluster.masters().stream()
-        .filter(master -> !master.on(redis -> redis.keys("*:" + namespace + "}:k:*")).isEmpty())
+        .filter(master -> !master.on(redis -> redis.keys("*:" + namespace + "/??}:k:*")).isEmpty())
         .count();
 
-    assertThat(mastersHoldingKeys).as("16 buckets over 3 masters").isGreaterThanOrEqualTo(2);
+    assertThat(mastersHoldingKeys).as("16 buckets over 3 masters").isEqualTo(3);
     assertThat(onB.getMany(keys)).hasSize(64);
     assertThat(onA.invalidateByPattern("user:1*")).isEqualTo(11);
     awaitDroppedOnB("user:1", "user:10", "user:19");

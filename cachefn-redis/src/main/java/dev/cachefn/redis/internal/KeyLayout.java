@@ -1,13 +1,14 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.spi.GlobPattern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where a namespace's data lives in Redis. On one server every key of namespace {@code ns} starts with the
- * prefix {@code cachefn:{<length of ns>:<ns>}:}. On a Redis Cluster a namespace is spread over {@code buckets}
- * hash-tagged prefixes {@code cachefn:{<bucket>/<length of ns>:<ns>}:}, bucket {@code 0} to {@code buckets - 1};
- * a key's bucket is its {@link String#hashCode()} modulo {@code buckets} (the same in every JVM). With a value
+ * prefix {@code cachefn:{<length of ns>:<ns>}:}. On a Redis Cluster a namespace is spread over 16 hash-tagged
+ * prefixes {@code cachefn:{<length of ns>:<ns>/<bucket tag>}:}, one per {@link #CLUSTER_BUCKET_TAGS bucket tag};
+ * a key's bucket is its {@link String#hashCode()} modulo 16 (the same in every JVM). With a value
  * format version (so that two versions of an application never read each other's values) the prefix starts
  * {@code cachefn:<version>:} instead of {@code cachefn:}. The length makes the prefixes of two namespaces differ
  * and never be a prefix of each other (namespace {@code a} with key {@code b:c} cannot meet namespace {@code a:b}
@@ -18,28 +19,38 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code k:<key>} the entry: a string, the codec's bytes, with the entry's TTL;
  *   <li>{@code m:<key>} the entry's tags: a set, same TTL as the entry, absent when it has none;
  *   <li>{@code t:<tag>} the keys of the bucket carrying the tag: a set that lives as long as its longest-lived
- *       member (each bucket has its own tag index).
+ *       member (each bucket has its own tag index);
+ *   <li>{@code l:<key>} while an instance fetches the key with distributed single flight: its lease.
  * </ul>
  *
  * <p>Immutable.
  */
 public final class KeyLayout {
 
+  /**
+   * The ends of the 16 hash tags of a namespace on a cluster. Redis' slot function (CRC16, XMODEM) is linear, so
+   * tags that differ only in their last two characters land on slots that differ by a fixed XOR whatever the
+   * namespace: these were picked (the first two-character strings, in order, that do so) so that the 16 slots
+   * of every namespace have 16 different top four bits, one in each sixteenth of the slot range, and so reach
+   * every master. Plain digits would not: with {@code /0} to {@code /15}, one namespace in eight had all its
+   * buckets on one of three masters.
+   */
+  public static final List<String> CLUSTER_BUCKET_TAGS =
+      List.of("00", "22", "0a", "2c", "01", "23", "0d", "2b", "02", "20", "0c", "2a", "03", "21", "0b", "2d");
+
   private final String head;
-  private final String tail;
   private final String[] prefixes;
 
-  KeyLayout(String namespace, @Nullable String formatVersion, int buckets) {
-    this.head = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{";
-    this.tail = namespace.length() + ":" + namespace + "}:";
-    this.prefixes = new String[buckets];
-    for (int bucket = 0; bucket < buckets; bucket++) {
-      prefixes[bucket] = buckets == 1 ? head + tail : head + bucket + "/" + tail;
-    }
+  KeyLayout(String namespace, @Nullable String formatVersion, boolean cluster) {
+    this.head = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{" + namespace.length() + ":"
+        + namespace;
+    this.prefixes = cluster
+        ? CLUSTER_BUCKET_TAGS.stream().map(tag -> head + "/" + tag + "}:").toArray(String[]::new)
+        : new String[] {head + "}:"};
   }
 
   KeyLayout(String namespace, @Nullable String formatVersion) {
-    this(namespace, formatVersion, 1);
+    this(namespace, formatVersion, false);
   }
 
   /**
@@ -79,6 +90,11 @@ public final class KeyLayout {
     return prefixOf(key) + "k:" + key;
   }
 
+  /** The Redis key of the lease an instance takes while it fetches {@code key} (see {@link FetchLeases}). */
+  String lease(String key) {
+    return prefixOf(key) + "l:" + key;
+  }
+
   /** The Redis key of the set of the entry's tags. */
   String meta(String key) {
     return prefixOf(key) + "m:" + key;
@@ -97,10 +113,6 @@ public final class KeyLayout {
       return null;
     }
     int start = brace + 1;
-    int slash = digitsEnd(redisKey, start);
-    if (slash < redisKey.length() && redisKey.charAt(slash) == '/' && slash > start) {
-      start = slash + 1; // a bucket
-    }
     int colon = digitsEnd(redisKey, start);
     if (colon == start || colon >= redisKey.length() || redisKey.charAt(colon) != ':') {
       return null;
@@ -112,14 +124,15 @@ public final class KeyLayout {
       return null;
     }
     int end = colon + 1 + length;
-    if (length < 0 || end + 4 > redisKey.length() || !redisKey.startsWith("}:", end)) {
+    int close = redisKey.startsWith("/", end) ? end + 3 : end; // a bucket tag on a cluster
+    if (length < 0 || close + 4 > redisKey.length() || !redisKey.startsWith("}:", close)) {
       return null;
     }
-    char kind = redisKey.charAt(end + 2);
-    if ((kind != 'k' && kind != 'm') || redisKey.charAt(end + 3) != ':') {
+    char kind = redisKey.charAt(close + 2);
+    if ((kind != 'k' && kind != 'm') || redisKey.charAt(close + 3) != ':') {
       return null;
     }
-    return new NearKey(redisKey.substring(colon + 1, end), redisKey.substring(end + 4));
+    return new NearKey(redisKey.substring(colon + 1, end), redisKey.substring(close + 4));
   }
 
   private static int digitsEnd(String text, int from) {
@@ -135,16 +148,13 @@ public final class KeyLayout {
     if (prefixes.length == 1) {
       return redisKey.startsWith(prefixes[0]) ? prefixes[0].length() : -1;
     }
-    if (!redisKey.startsWith(head)) {
+    int tagAt = head.length() + 1;
+    if (!redisKey.startsWith(head) || !redisKey.startsWith("/", head.length())
+        || !redisKey.startsWith("}:", tagAt + 2)
+        || !CLUSTER_BUCKET_TAGS.contains(redisKey.substring(tagAt, tagAt + 2))) {
       return -1;
     }
-    int slash = digitsEnd(redisKey, head.length());
-    if (slash == head.length() || slash - head.length() > 9 || !redisKey.startsWith("/", slash)
-        || Integer.parseInt(redisKey, head.length(), slash, 10) >= prefixes.length
-        || !redisKey.startsWith(tail, slash + 1)) {
-      return -1;
-    }
-    return slash + 1 + tail.length();
+    return tagAt + 4;
   }
 
   /** The cache key of an entry's Redis key; {@code null} for a key that is not an entry of this namespace. */
@@ -175,7 +185,6 @@ public final class KeyLayout {
   }
 
   private String scanPrefix() {
-    return prefixes.length == 1 ? RedisGlob.literal(prefixes[0])
-        : RedisGlob.literal(head) + "*" + RedisGlob.literal("/" + tail);
+    return prefixes.length == 1 ? RedisGlob.literal(prefixes[0]) : RedisGlob.literal(head + "/") + "??}:";
   }
 }

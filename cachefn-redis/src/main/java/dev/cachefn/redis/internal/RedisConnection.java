@@ -22,6 +22,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,6 +267,13 @@ public final class RedisConnection implements AutoCloseable {
    */
   void addPushListener(Consumer<PushMessage> listener) {
     pushListeners.add(listener);
+  }
+
+  /** A new publish/subscribe connection (to any node of a cluster: Redis passes messages between nodes). */
+  StatefulRedisPubSubConnection<String, byte[]> openPubSub() {
+    RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    return client instanceof RedisClusterClient clusterClient ? clusterClient.connectPubSub(codec)
+        : ((RedisClient) client).connectPubSub(codec);
   }
 
   /** Tells {@code listener} when a connection (to any node of a cluster) is lost and when it is back. */

@@ -4,6 +4,7 @@ import dev.cachefn.redis.Codec;
 import dev.cachefn.redis.CodecException;
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorageException;
+import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import io.lettuce.core.KeyScanCursor;
@@ -43,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * removals are one Lua script from {@link Scripts} per call (per chunk of {@value #CHUNK} entries of one bucket
  * for batches, all chunks sent before any answer is awaited); patterns and {@link #size} walk {@code SCAN MATCH}
  * pages of {@value #SCAN_COUNT} (of every master, on a cluster). On a cluster a namespace is spread over
- * {@value #CLUSTER_BUCKETS} buckets: batches are split by bucket, a tag invalidation runs one script per bucket
+ * 16 buckets ({@link KeyLayout}): batches are split by bucket, a tag invalidation runs one script per bucket
  * (all sent together). Thread-safe: it holds no state of its own besides the shared connection. Not an API.
  *
  * @param <V> the type of the values
@@ -52,13 +53,6 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
 
   private static final System.Logger LOG = System.getLogger("dev.cachefn.redis");
   static final int CHUNK = 500;
-  /**
-   * How many hash-tagged buckets a namespace is spread over on a Redis Cluster. Enough that a namespace's keys
-   * reach every master of clusters of up to a dozen or so masters (16 slots picked by hash land on all 3 masters
-   * of a small cluster with near certainty), few enough that an operation on every bucket (a tag invalidation:
-   * one script per bucket, sent together) stays one round trip of small scripts.
-   */
-  static final int CLUSTER_BUCKETS = 16;
   static final int SCAN_COUNT = 1000;
   private static final byte[] NONE = {'0'};
   private static final byte[] ONE = {'1'};
@@ -68,12 +62,15 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   private final byte[][] prefixes;
   private final RedisConnection connection;
   private final Codec codec;
+  private final @Nullable FetchLeases leases;
   private final LongAdder decodeFailures = new LongAdder();
   private final AtomicBoolean decodeFailureLogged = new AtomicBoolean();
 
-  public RedisKeyspace(String namespace, @Nullable String formatVersion, RedisConnection connection, Codec codec) {
+  public RedisKeyspace(String namespace, @Nullable String formatVersion, RedisConnection connection, Codec codec,
+      @Nullable FetchLeases leases) {
     this.namespace = namespace;
-    this.layout = new KeyLayout(namespace, formatVersion, connection.isCluster() ? CLUSTER_BUCKETS : 1);
+    this.leases = leases;
+    this.layout = new KeyLayout(namespace, formatVersion, connection.isCluster());
     this.prefixes = new byte[layout.buckets()][];
     for (int bucket = 0; bucket < prefixes.length; bucket++) {
       prefixes[bucket] = bytes(layout.prefix(bucket));
@@ -167,6 +164,12 @@ public final class RedisKeyspace<V> implements Keyspace<V> {
   @Override
   public long decodeFailures() {
     return decodeFailures.sum();
+  }
+
+  /** With distributed single flight: takes the key's lease in Redis, or waits for its holder's value. */
+  @Override
+  public FetchTurn<V> beginFetch(String key, Duration wait) {
+    return leases == null ? FetchTurn.fetch() : leases.begin(this, key, wait);
   }
 
   /** The entries found by one full {@code SCAN}: one command per page of the whole database. */

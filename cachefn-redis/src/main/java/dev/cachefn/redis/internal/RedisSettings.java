@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * class does not know are ignored. Immutable.
  */
 record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat,
-    @Nullable String formatVersion) {
+    @Nullable String formatVersion, @Nullable Duration fetchLease) {
 
   static final String URI = "cachefn.redis.uri";
   static final String TIMEOUT = "cachefn.redis.timeout";
@@ -25,6 +25,10 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
   static final String LAZY_CONNECT = "cachefn.redis.lazy-connect";
   static final String HEARTBEAT = "cachefn.redis.heartbeat";
   static final String FORMAT_VERSION = "cachefn.redis.format-version";
+  static final String SINGLE_FLIGHT = "cachefn.redis.distributed-single-flight";
+  static final String FETCH_LEASE = "cachefn.redis.fetch-lease";
+  /** The lease unless set: long enough for most database or HTTP fetches, short enough if a holder dies. */
+  static final Duration DEFAULT_FETCH_LEASE = Duration.ofSeconds(10);
 
   /**
    * Reads and checks the settings.
@@ -43,12 +47,17 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
         policy(source.apply(FAILURE_POLICY)),
         flag(LAZY_CONNECT, source.apply(LAZY_CONNECT)),
         duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT),
-        formatVersion(source.apply(FORMAT_VERSION)));
+        formatVersion(source.apply(FORMAT_VERSION)),
+        flag(SINGLE_FLIGHT, source.apply(SINGLE_FLIGHT))
+            ? duration(FETCH_LEASE, source.apply(FETCH_LEASE), DEFAULT_FETCH_LEASE) : null);
   }
 
   RedisStorage.Builder builder() {
     RedisStorage.Builder builder = RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy)
         .lazyConnect(lazyConnect).heartbeat(heartbeat);
+    if (fetchLease != null) {
+      builder.distributedSingleFlight(fetchLease);
+    }
     return formatVersion == null ? builder : builder.formatVersion(formatVersion);
   }
 

@@ -1,5 +1,6 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.redis.RedisStorageException;
@@ -195,6 +196,11 @@ public final class TieredKeyspace<V> implements Keyspace<V> {
   @Override
   public long decodeFailures() {
     return remote.decodeFailures();
+  }
+
+  @Override
+  public FetchTurn<V> beginFetch(String key, Duration wait) {
+    return remote.beginFetch(key, wait);
   }
 
   /** What the near entries take in this JVM (the memory storage's estimate); Redis' memory is not counted. */

@@ -102,6 +102,7 @@ class RedisCdiConfigurationTest {
       "cachefn.redis.failure-policy | retry            | cachefn.redis.failure-policy must be fail or bypass, got 'retry'",
       "cachefn.redis.lazy-connect   | maybe            | cachefn.redis.lazy-connect must be true or false, got 'maybe'",
       "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be positive",
+      "cachefn.redis.distributed-single-flight | maybe | cachefn.redis.distributed-single-flight must be true or false, got 'maybe'",
       "cachefn.redis.format-version | 2/3              | cachefn.redis.format-version: the value format version must be 1 to 32 letters, digits",
       "cachefn.redis.uri            | http://nowhere   | uri must be a Redis URI such as redis://127.0.0.1:6379 or redis-cluster://10.0.0.1:7000,10.0.0.2:7000, got 'http://nowhere'",
       "cachefn.redis.uri            | redis-cluster://127.0.0.1:7000/2 | a cluster URI names seed nodes only (host:port, comma-separated), no database or options",
