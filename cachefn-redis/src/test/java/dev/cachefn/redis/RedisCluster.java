@@ -64,18 +64,10 @@ final class RedisCluster implements AutoCloseable {
     }
 
     void stop() {
-      if (process == null) {
-        return;
+      if (process != null) {
+        RedisServer.stop(process);
+        process = null;
       }
-      process.destroy();
-      try {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      process = null;
     }
 
     boolean running() {

@@ -87,9 +87,14 @@ final class RedisServer implements AutoCloseable {
 
   /** Stops the server (its data is lost). */
   void stop() {
-    if (process == null) {
-      return;
+    if (process != null) {
+      stop(process);
+      process = null;
     }
+  }
+
+  /** Stops {@code process}, forcibly if it does not end within 5 s. */
+  static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -98,7 +103,6 @@ final class RedisServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    process = null;
   }
 
   @Override
