@@ -4,9 +4,7 @@ import dev.cachefn.Cache;
 import dev.cachefn.CacheOptions;
 import dev.cachefn.spi.Storage;
 import dev.cachefn.spi.StorageProvider;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
+import dev.cachefn.spi.StorageProviders;
 import java.util.TreeSet;
 
 /** Creates caches: finds the storage, opens the keyspace and wraps it in a {@link DefaultCache}. */
@@ -23,7 +21,7 @@ public final class Caches {
   private static Storage findStorage(CacheOptions options) {
     String wanted = options.storageName();
     TreeSet<String> available = new TreeSet<>();
-    for (StorageProvider provider : providers()) {
+    for (StorageProvider provider : StorageProviders.all()) {
       if (provider.name().equals(wanted)) {
         return provider.create();
       }
@@ -33,17 +31,5 @@ public final class Caches {
         "No storage named '" + wanted + "' for cache '" + options.name() + "'; available: " + available
             + ". Add the module that provides it to the class path"
             + (CacheOptions.MEMORY_STORAGE.equals(wanted) ? " (dev.cachefn:cachefn-memory)." : "."));
-  }
-
-  private static List<StorageProvider> providers() {
-    List<StorageProvider> found = new ArrayList<>();
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    if (context != null) {
-      ServiceLoader.load(StorageProvider.class, context).forEach(found::add);
-    }
-    if (found.isEmpty()) {
-      ServiceLoader.load(StorageProvider.class, Caches.class.getClassLoader()).forEach(found::add);
-    }
-    return found;
   }
 }

@@ -6,13 +6,13 @@ import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import dev.cachefn.spi.StorageProvider;
+import dev.cachefn.spi.StorageProviders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,11 +25,16 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
  * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, and (per cache only)
- * {@code namespace}.
- * {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of one {@code @Memoize} method. Every problem is reported with the full property name,
- * the allowed values and the value found.
+ * {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of one {@code @Memoize}
+ * method. Every problem is
+ * reported with the full property name, the allowed values and the value found. Strict about what the
+ * application's own sources say; a {@code cachefn.memoize.*} key set server-wide (system property or
+ * environment variable) that names none of this application's methods is logged and ignored, since another
+ * application on the same server may own it.
  */
 final class CacheConfiguration {
+
+  private static final System.Logger LOG = System.getLogger(CacheConfiguration.class.getName());
 
   static final String CACHE_PREFIX = "cachefn.cache.";
   static final String DEFAULTS_PREFIX = "cachefn.default.";
@@ -60,15 +65,9 @@ final class CacheConfiguration {
     this.storages = storages;
   }
 
-  /** The storage names that {@link StorageProvider}s on the class path register. */
-  static Set<String> availableStorages() {
-    Set<String> names = new TreeSet<>();
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    ServiceLoader.load(StorageProvider.class, loader != null ? loader : CacheConfiguration.class.getClassLoader())
-        .forEach(provider -> names.add(provider.name()));
-    ServiceLoader.load(StorageProvider.class, CacheConfiguration.class.getClassLoader())
-        .forEach(provider -> names.add(provider.name()));
-    return names;
+  /** Reads {@code config}, with the storages that {@link StorageProviders} finds. */
+  CacheConfiguration(Config config) {
+    this(config, StorageProviders.names());
   }
 
   /**
@@ -152,6 +151,10 @@ final class CacheConfiguration {
         if (method.isEmpty()) {
           problems.add("unknown property " + property + "; the TTL of a memoized method is configured with "
               + MEMOIZE_PREFIX + "<class>.<method>" + MEMOIZE_TTL_SUFFIX);
+        } else if (!memoizedMethods.contains(method) && isServerWide(property)) {
+          LOG.log(System.Logger.Level.WARNING, "Ignoring " + property + ": it names no @Memoize method of this"
+              + " application, and is set server-wide (a system property or environment variable), so it may"
+              + " belong to another application on this server");
         } else if (!memoizedMethods.contains(method)) {
           problems.add("property " + property + " names no @Memoize method; " + method + " must be"
               + " <fully qualified class>.<method> of one of " + new TreeSet<>(memoizedMethods));
@@ -205,10 +208,7 @@ final class CacheConfiguration {
     users.remove(CacheOptions.MEMORY_STORAGE);
     users.forEach((storage, usedBy) -> {
       try {
-        StorageProvider provider = provider(storage);
-        if (provider != null) {
-          provider.create();
-        }
+        StorageProviders.named(storage).ifPresent(StorageProvider::create);
       } catch (RuntimeException e) {
         problems.add("storage '" + storage + "' (used by " + String.join(", ", usedBy) + ") cannot start: "
             + e.getMessage());
@@ -216,19 +216,31 @@ final class CacheConfiguration {
     });
   }
 
-  private static @Nullable StorageProvider provider(String name) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    for (ClassLoader each : new ClassLoader[] {loader, CacheConfiguration.class.getClassLoader()}) {
-      if (each == null) {
-        continue;
-      }
-      for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, each)) {
-        if (provider.name().equals(name)) {
-          return provider;
+  /**
+   * The caches that this application's configuration names ({@code cachefn.cache.<name>.<key>}); keys set
+   * server-wide are left out, as they may configure another application's caches.
+   */
+  Set<String> configuredCaches() {
+    Set<String> names = new TreeSet<>();
+    for (String property : config.getPropertyNames()) {
+      if (property.startsWith(CACHE_PREFIX) && !isServerWide(property)) {
+        String rest = property.substring(CACHE_PREFIX.length());
+        int dot = rest.lastIndexOf('.');
+        if (dot > 0 && CACHE_KEYS.contains(rest.substring(dot + 1))) {
+          names.add(rest.substring(0, dot));
         }
       }
     }
-    return null;
+    return names;
+  }
+
+  /**
+   * Whether {@code property} is set for the whole server, as a JVM system property or an environment
+   * variable: sources that every application on a server reads, unlike its own
+   * {@code META-INF/microprofile-config.properties} or {@code application.properties}.
+   */
+  static boolean isServerWide(String property) {
+    return System.getProperties().containsKey(property) || System.getenv().containsKey(property);
   }
 
   private static void check(List<String> problems, Runnable read) {

@@ -138,7 +138,7 @@ public final class CacheFnChecks {
    */
   public static List<String> configurationProblems(Config config, Set<String> cacheNames,
       Set<String> memoizedMethods) {
-    CacheConfiguration configuration = new CacheConfiguration(config, CacheConfiguration.availableStorages());
+    CacheConfiguration configuration = new CacheConfiguration(config);
     List<String> messages = new ArrayList<>();
     for (String problem : configuration.problems(cacheNames, memoizedMethods)) {
       messages.add("CacheFn configuration: " + problem);

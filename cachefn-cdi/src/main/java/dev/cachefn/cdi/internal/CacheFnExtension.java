@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.annotation.Annotation;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -95,6 +96,11 @@ public class CacheFnExtension implements Extension {
         checks.memoizedMethods())) {
       event.addDeploymentProblem(new DeploymentException(problem));
     }
+  }
+
+  /** The caches that the application's injection points and annotations name. */
+  Set<String> cacheNames() {
+    return checks.cacheNames();
   }
 
   /** The observers of cache events seen at start-up. */

@@ -10,19 +10,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The application's named caches: creates each on first use from MicroProfile Config, connects it to CDI
+ * The application's named caches: creates each from MicroProfile Config, at start-up when configuration or
+ * annotations name it, else on first use, connects it to CDI
  * events and to metrics, and produces it for {@code @Inject @CacheName("...") Cache<V>}. A bean of type
  * {@link Ticker}, if the application has one, is the clock of every cache (tests use it to drive expiration).
  * When the container shuts down, every cache's metrics are removed and every cache is closed.
@@ -41,6 +45,7 @@ class CacheRegistry implements NamedCaches {
   @Inject Instance<CacheMetrics> customMetrics;
   @Inject Instance<Object> beans;
   @Inject CacheEventBridge events;
+  @Inject Instance<CacheFnExtension> extension;
 
   private CacheConfiguration configuration;
   private Ticker ticker;
@@ -49,9 +54,22 @@ class CacheRegistry implements NamedCaches {
 
   @PostConstruct
   void start() {
-    configuration = new CacheConfiguration(ConfigProvider.getConfig(), CacheConfiguration.availableStorages());
+    configuration = new CacheConfiguration(ConfigProvider.getConfig());
     ticker = tickers.isResolvable() ? tickers.get() : Ticker.system();
     metrics = CacheMetricsSelection.select(customMetrics, beans);
+  }
+
+  /**
+   * Creates, when the application starts, every cache that its configuration ({@code cachefn.cache.<name>.*})
+   * or, on Weld, its annotations and injection points name, so that their metrics exist before the first
+   * request and a cache that cannot be created fails the deployment.
+   */
+  void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    Set<String> names = new TreeSet<>(configuration.configuredCaches());
+    if (extension.isResolvable()) {
+      names.addAll(extension.get().cacheNames());
+    }
+    names.forEach(this::get);
   }
 
   /** Removes the metrics of every cache, then closes it; a failure with one cache does not stop the others. */

@@ -10,6 +10,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.Iterator;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 
@@ -100,8 +101,13 @@ final class SuspendingMethods {
     }
 
     private static @Nullable SuspendSupport first(ServiceLoader<SuspendSupport> loader) {
-      Iterator<SuspendSupport> services = loader.iterator();
-      return services.hasNext() ? services.next() : null;
+      try {
+        Iterator<SuspendSupport> services = loader.iterator();
+        return services.hasNext() ? services.next() : null;
+      } catch (ServiceConfigurationError foreign) {
+        // another application's copy on a shared context class loader, or a broken one: not ours to use
+        return null;
+      }
     }
   }
 
