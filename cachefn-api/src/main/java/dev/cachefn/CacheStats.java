@@ -5,8 +5,9 @@ package dev.cachefn;
  *
  * <p>Hits and misses are counted only when the cache records stats ({@link CacheBuilder#recordStats(boolean)},
  * on by default). {@code size} and {@code memoryUsageBytes} come from the storage; for the in-memory storage
- * the memory figure is an estimate: a fixed overhead per entry for the engine's bookkeeping, plus the key's
- * characters, plus a shallow estimate of the value (exact for strings, byte arrays and boxed primitives, a
+ * the memory figure is an estimate of the live entries only (0 when empty; the hash table's array, reserved up
+ * front for {@code maxSize}, is not counted): a fixed overhead per entry for the engine's bookkeeping, plus the
+ * key's characters, plus a shallow estimate of the value (exact for strings, byte arrays and boxed primitives, a
  * fixed figure per element for collections and arrays, a fixed figure for other objects). It is meant to
  * compare caches and watch trends, not to replace a heap profiler.
  *

@@ -3,7 +3,7 @@ package dev.cachefn.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachefn.Cache;
-import dev.cachefn.cdi.metrics.CacheMetrics;
+import dev.cachefn.spi.CacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;

@@ -8,7 +8,6 @@ import dev.cachefn.cdi.beans.FakeTicker;
 import dev.cachefn.cdi.beans.RecordingCacheMetrics;
 import dev.cachefn.cdi.beans.UserDirectory;
 import dev.cachefn.cdi.beans.UserRepository;
-import dev.cachefn.cdi.metrics.CacheMetrics;
 import io.smallrye.metrics.legacyapi.LegacyMetricsExtension;
 import jakarta.enterprise.inject.spi.Extension;
 import java.time.Duration;
@@ -23,6 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Cache metrics in MicroProfile Metrics 5 (SmallRye Metrics), and the SPI that chooses where they go. */
 class CacheMetricsTest {
 
+  private static final String HITS = "cachefn.cache.hits";
+  private static final String MISSES = "cachefn.cache.misses";
+  private static final String EVICTIONS = "cachefn.cache.evictions";
+  private static final String EXPIRATIONS = "cachefn.cache.expirations";
+  private static final String SIZE = "cachefn.cache.size";
+  private static final String HIT_RATIO = "cachefn.cache.hit.ratio";
+  private static final String MEMORY = "cachefn.cache.memory";
+
   private static final Map<String, String> SMALL_USERS_CACHE =
       Map.of("cachefn.cache.users.max-size", "1", "cachefn.cache.users.default-ttl", "10s");
 
@@ -33,7 +40,7 @@ class CacheMetricsTest {
   }
 
   private static MetricID id(String name, String cache) {
-    return new MetricID(name, new Tag(CacheMetrics.CACHE_TAG, cache));
+    return new MetricID(name, new Tag("cache", cache));
   }
 
   @Test
@@ -46,12 +53,12 @@ class CacheMetricsTest {
       List<String> registered = registry.getMetricIDs().stream()
           .map(id -> id.getName() + "{" + id.getTagsAsString() + "}").toList();
       for (String cache : List.of("users", "sessions", "reports")) {
-        for (String name : List.of(CacheMetrics.HITS, CacheMetrics.MISSES, CacheMetrics.EVICTIONS,
-            CacheMetrics.EXPIRATIONS, CacheMetrics.SIZE, CacheMetrics.HIT_RATE, CacheMetrics.MEMORY)) {
+        for (String name : List.of(HITS, MISSES, EVICTIONS,
+            EXPIRATIONS, SIZE, HIT_RATIO, MEMORY)) {
           assertThat(registered).contains(name + "{cache=\"" + cache + "\"}");
         }
       }
-      assertThat(registry.getMetadata(CacheMetrics.MEMORY).unit()).hasValue("bytes");
+      assertThat(registry.getMetadata(MEMORY).unit()).hasValue("bytes");
     }
   }
 
@@ -66,18 +73,18 @@ class CacheMetricsTest {
       users.get("a");
       users.get("a");
       users.get("absent");
-      assertThat(registry.getGauge(id(CacheMetrics.SIZE, "users")).getValue().longValue()).isEqualTo(1);
-      assertThat(registry.getGauge(id(CacheMetrics.HIT_RATE, "users")).getValue().doubleValue()).isEqualTo(75.0);
-      assertThat(registry.getGauge(id(CacheMetrics.MEMORY, "users")).getValue().longValue()).isPositive();
+      assertThat(registry.getGauge(id(SIZE, "users")).getValue().longValue()).isEqualTo(1);
+      assertThat(registry.getGauge(id(HIT_RATIO, "users")).getValue().doubleValue()).isEqualTo(0.75);
+      assertThat(registry.getGauge(id(MEMORY, "users")).getValue().longValue()).isPositive();
       users.set("b", "B"); // max-size 1: evicts a
       app.bean(FakeTicker.class).advance(Duration.ofSeconds(10));
       users.get("b"); // expired: a miss
 
-      assertThat(registry.getCounter(id(CacheMetrics.HITS, "users")).getCount()).isEqualTo(3);
-      assertThat(registry.getCounter(id(CacheMetrics.MISSES, "users")).getCount()).isEqualTo(2);
-      assertThat(registry.getCounter(id(CacheMetrics.EVICTIONS, "users")).getCount()).isEqualTo(1);
-      assertThat(registry.getCounter(id(CacheMetrics.EXPIRATIONS, "users")).getCount()).isEqualTo(1);
-      assertThat(registry.getGauge(id(CacheMetrics.SIZE, "users")).getValue().longValue()).isZero();
+      assertThat(registry.getCounter(id(HITS, "users")).getCount()).isEqualTo(3);
+      assertThat(registry.getCounter(id(MISSES, "users")).getCount()).isEqualTo(2);
+      assertThat(registry.getCounter(id(EVICTIONS, "users")).getCount()).isEqualTo(1);
+      assertThat(registry.getCounter(id(EXPIRATIONS, "users")).getCount()).isEqualTo(1);
+      assertThat(registry.getGauge(id(SIZE, "users")).getValue().longValue()).isZero();
     }
   }
 
@@ -91,8 +98,8 @@ class CacheMetricsTest {
       repository.find("1", "t");
       repository.find("1", "t");
 
-      assertThat(registry.getCounter(id(CacheMetrics.MISSES, "users")).getCount()).isEqualTo(1);
-      assertThat(registry.getCounter(id(CacheMetrics.HITS, "users")).getCount()).isEqualTo(2);
+      assertThat(registry.getCounter(id(MISSES, "users")).getCount()).isEqualTo(1);
+      assertThat(registry.getCounter(id(HITS, "users")).getCount()).isEqualTo(2);
     }
   }
 
@@ -103,13 +110,13 @@ class CacheMetricsTest {
       Cache<String> users = app.bean(UserDirectory.class).users();
       users.get("absent");
       registry = app.bean(ApplicationMetrics.class).registry();
-      assertThat(registry.getCounter(id(CacheMetrics.MISSES, "users")).getCount()).isEqualTo(1);
+      assertThat(registry.getCounter(id(MISSES, "users")).getCount()).isEqualTo(1);
     }
     assertThat(registry.getMetricIDs()).noneMatch(id -> id.getName().startsWith("cachefn."));
 
     try (CdiApp app = withMicroProfileMetrics(Map.of(), UserDirectory.class)) {
       app.bean(UserDirectory.class).users();
-      assertThat(app.bean(ApplicationMetrics.class).registry().getCounter(id(CacheMetrics.MISSES, "users")).getCount())
+      assertThat(app.bean(ApplicationMetrics.class).registry().getCounter(id(MISSES, "users")).getCount())
           .isZero();
     }
   }

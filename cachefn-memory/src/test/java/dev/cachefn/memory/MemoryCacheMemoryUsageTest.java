@@ -32,8 +32,22 @@ class MemoryCacheMemoryUsageTest {
   }
 
   @Test
-  void emptyCacheReportsANonNegativeBaseline() {
-    assertThat(empty).isNotNegative();
+  void anEmptyCacheReportsZeroWhateverItsMaxSize() {
+    assertThat(empty).isZero();
+    assertThat(CacheFn.builder("big").maxSize(60_000).build().stats().memoryUsageBytes()).isZero();
+  }
+
+  @Test
+  void oneEntryReadsLessThanNinetyWhateverTheTablesReserve() {
+    Cache<String> one = CacheFn.builder("one").maxSize(60_000).build();
+    Cache<String> ninety = CacheFn.builder("ninety").maxSize(100).build();
+    one.set("k0", "v");
+    for (int i = 0; i < 90; i++) {
+      ninety.set("k" + i, "v");
+    }
+
+    assertThat(one.stats().memoryUsageBytes()).isPositive();
+    assertThat(ninety.stats().memoryUsageBytes()).isGreaterThan(80 * one.stats().memoryUsageBytes());
   }
 
   @Test

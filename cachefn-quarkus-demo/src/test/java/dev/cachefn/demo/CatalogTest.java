@@ -129,7 +129,7 @@ class CatalogTest {
 
     assertThat(metrics).contains("cachefn_cache_misses_total{cache=\"products\"}",
         "cachefn_cache_evictions_total{cache=\"products\"}", "cachefn_cache_expirations_total{cache=\"products\"}",
-        "cachefn_cache_size{cache=\"products\"}", "cachefn_cache_hit_rate{cache=\"products\"}",
+        "cachefn_cache_size{cache=\"products\"}", "cachefn_cache_hit_ratio{cache=\"products\"}",
         "cachefn_cache_memory_bytes{cache=\"products\"}");
     assertThat(sample(metrics, "cachefn_cache_hits_total{cache=\"products\"}"))
         .isEqualTo(stats.getLong("caches.products.hits"));

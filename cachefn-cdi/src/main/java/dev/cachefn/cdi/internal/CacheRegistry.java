@@ -5,7 +5,7 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
 import dev.cachefn.cdi.CacheName;
 import dev.cachefn.cdi.NamedCaches;
-import dev.cachefn.cdi.metrics.CacheMetrics;
+import dev.cachefn.spi.CacheMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +22,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's named caches: creates each from MicroProfile Config, at start-up when configuration or
@@ -35,6 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 class CacheRegistry implements NamedCaches {
 
   private static final System.Logger LOG = System.getLogger(CacheRegistry.class.getName());
+  /** Names the application on every metric; defaults to {@code mp.metrics.appName}, else the web context. */
+  static final String APPLICATION_PROPERTY = "cachefn.metrics.application";
 
   private final ConcurrentHashMap<String, Cache<?>> caches = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Making> making = new ConcurrentHashMap<>();
@@ -49,14 +53,18 @@ class CacheRegistry implements NamedCaches {
 
   private CacheConfiguration configuration;
   private Ticker ticker;
-  private CacheMetrics metrics;
+  private volatile @Nullable CacheMetrics metrics;
+  private volatile @Nullable String application;
   private volatile boolean stopped;
 
   @PostConstruct
   void start() {
-    configuration = new CacheConfiguration(ConfigProvider.getConfig());
+    Config config = ConfigProvider.getConfig();
+    configuration = new CacheConfiguration(config);
     ticker = tickers.isResolvable() ? tickers.get() : Ticker.system();
-    metrics = CacheMetricsSelection.select(customMetrics, beans);
+    application = config.getOptionalValue(APPLICATION_PROPERTY, String.class)
+        .or(() -> config.getOptionalValue("mp.metrics.appName", String.class))
+        .orElseGet(() -> WebApplications.name(beans));
   }
 
   /**
@@ -65,6 +73,9 @@ class CacheRegistry implements NamedCaches {
    * request and a cache that cannot be created fails the deployment.
    */
   void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (application == null) {
+      application = WebApplications.nameOf(started); // a web application's context is its ServletContext
+    }
     Set<String> names = new TreeSet<>(configuration.configuredCaches());
     if (extension.isResolvable()) {
       names.addAll(extension.get().cacheNames());
@@ -98,9 +109,23 @@ class CacheRegistry implements NamedCaches {
     return configuration;
   }
 
-  /** The metrics in use: an application bean, MicroProfile Metrics or none; for tests and diagnostics. */
+  /**
+   * The metrics in use, chosen when the first cache is made (by then a web application's name is known): an
+   * application bean, MicroProfile Metrics, Micrometer, OpenTelemetry or none.
+   */
   CacheMetrics metrics() {
-    return metrics;
+    CacheMetrics chosen = metrics;
+    if (chosen == null) {
+      // chosen with no lock held: the choice may create the application's CacheMetrics bean
+      chosen = CacheMetricsSelection.select(customMetrics, beans, application);
+      synchronized (this) {
+        if (metrics == null) {
+          metrics = chosen;
+        }
+        chosen = metrics;
+      }
+    }
+    return chosen;
   }
 
   @Override
@@ -163,10 +188,10 @@ class CacheRegistry implements NamedCaches {
     Cache<Object> cache = CacheFn.create(configuration.options(name, ticker));
     events.connect(cache);
     try {
-      metricRegistrations.put(name, metrics.register(cache));
+      metricRegistrations.put(name, metrics().register(cache));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Cache '" + name + "' works, but reports no metrics: registering"
-          + " them with " + metrics.getClass().getName() + " failed", e);
+          + " them failed", e);
     }
     return cache;
   }

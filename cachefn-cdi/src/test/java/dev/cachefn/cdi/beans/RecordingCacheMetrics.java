@@ -1,7 +1,7 @@
 package dev.cachefn.cdi.beans;
 
 import dev.cachefn.Cache;
-import dev.cachefn.cdi.metrics.CacheMetrics;
+import dev.cachefn.spi.CacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -35,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemoryEngine<V> {
 
-  private static final long BASE_BYTES = 2048;
-
   private final String namespace;
   private final long maxSize;
   private final Ticker ticker;
@@ -64,9 +62,6 @@ final class MemoryEngine<V> {
   // written under the lock, read without it
   private volatile long count;
   private volatile long bytes;
-  /** The most entries the table held: its array grew for them and never shrinks. */
-  private volatile long peakCount;
-  private final int initialCapacity;
 
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
     this(namespace, maxSize, ticker, order, true);
@@ -81,8 +76,7 @@ final class MemoryEngine<V> {
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
-    this.initialCapacity = maxSize == Long.MAX_VALUE ? 16 : (int) Math.min(maxSize, 1 << 16);
-    this.table = new ConcurrentHashMap<>(initialCapacity);
+    this.table = new ConcurrentHashMap<>(maxSize == Long.MAX_VALUE ? 16 : (int) Math.min(maxSize, 1 << 16));
   }
 
   String namespace() {
@@ -264,8 +258,13 @@ final class MemoryEngine<V> {
     return count;
   }
 
+  /**
+   * The estimated bytes of the live entries (each entry's nodes, key, value and tags): 0 when empty. The
+   * table's array, sized up front from {@code maxSize}, is not counted: it is the cache's reserve, not what
+   * its entries take, and counting it made a cache of one entry read more than one of ninety.
+   */
   long estimatedBytes() {
-    return BASE_BYTES + SizeEstimator.table(initialCapacity, peakCount) + bytes;
+    return bytes;
   }
 
   // ---- writes, under the lock -------------------------------------------------------------------------
@@ -371,11 +370,7 @@ final class MemoryEngine<V> {
       if (node instanceof ExpiringNode<V> expiring) {
         expiries.add(expiring);
       }
-      long entries = count + 1;
-      count = entries;
-      if (entries > peakCount) {
-        peakCount = entries;
-      }
+      count = count + 1;
     } else {
       expiries.replace(replaced, node); // first: O(1) when both expire, the new one no sooner
       detach(replaced);

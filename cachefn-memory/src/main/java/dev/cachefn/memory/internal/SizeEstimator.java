@@ -21,8 +21,8 @@ import java.util.Map;
  *       object {@value #OTHER_OBJECT} bytes.
  * </ul>
  *
- * <p>The hash table's array is counted apart ({@link #table}): it is sized for the cache's bound up front
- * and, like {@link java.util.concurrent.ConcurrentHashMap}'s, it grows but never shrinks.
+ * <p>The hash table's array is not counted: it is sized for the cache's bound up front and never shrinks, so it
+ * says what the cache reserved, not what its entries take.
  */
 final class SizeEstimator {
 
@@ -53,18 +53,6 @@ final class SizeEstimator {
       return TAG_OVERHEAD * tagCount; // a single tag is stored without an array
     }
     return align(16 + 4L * tagCount) + TAG_OVERHEAD * tagCount;
-  }
-
-  /**
-   * The bytes of a {@link java.util.concurrent.ConcurrentHashMap}'s array made with {@code initialCapacity}
-   * once it has held {@code peakEntries}: the power of two it starts at, doubled whenever it was 3/4 full.
-   */
-  static long table(int initialCapacity, long peakEntries) {
-    long slots = Long.highestOneBit((long) (1.0 + initialCapacity / 0.75) - 1) << 1;
-    while (peakEntries >= slots - (slots >>> 2)) {
-      slots <<= 1;
-    }
-    return align(16 + 4 * slots);
   }
 
   static long value(Object value) {

@@ -18,12 +18,4 @@ class SizeEstimatorTest {
     assertThat(tagged - plain).isEqualTo(8 + SizeEstimator.TAG_OVERHEAD); // one tag: no array
     assertThat(SizeEstimator.entry("k", "v", true, 3) - expiring).isEqualTo(32 + 3 * SizeEstimator.TAG_OVERHEAD);
   }
-
-  @Test
-  void tableIsSizedLikeTheHashMapsAndGrowsWhenThreeQuartersFull() {
-    assertThat(SizeEstimator.table(1_000, 0)).isEqualTo(16 + 4 * 2_048);
-    assertThat(SizeEstimator.table(1_000, 1_535)).isEqualTo(16 + 4 * 2_048);
-    assertThat(SizeEstimator.table(1_000, 1_536)).isEqualTo(16 + 4 * 4_096);
-    assertThat(SizeEstimator.table(50_000, 25_000)).isEqualTo(16 + 4 * 131_072);
-  }
 }
