@@ -132,6 +132,14 @@ public final class CacheFnChecks {
   }
 
   /**
+   * The caches that {@code cachefn.cache.<name>.*} properties of the application's own configuration name: with
+   * {@link #cacheNames()}, the caches to create at start-up.
+   */
+  public static Set<String> configuredCaches(Config config) {
+    return new CacheConfiguration(config).configuredCaches();
+  }
+
+  /**
    * Checks every {@code cachefn.*} property of {@code config}, and the settings of the named caches.
    *
    * @return one message per problem, each starting {@code CacheFn configuration: } and naming the property

@@ -68,18 +68,19 @@ class CacheRegistry implements NamedCaches {
   }
 
   /**
-   * Creates, when the application starts, every cache that its configuration ({@code cachefn.cache.<name>.*})
-   * or, on Weld, its annotations and injection points name, so that their metrics exist before the first
+   * Creates, when the application starts (after the portable extension checked the configuration), every cache
+   * that its configuration ({@code cachefn.cache.<name>.*}), annotations or injection points name, so that their metrics exist before the first
    * request and a cache that cannot be created fails the deployment.
    */
   void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (!extension.isResolvable()) {
+      return; // not a full CDI container: ArC fires this at static init; the Quarkus extension does it later
+    }
     if (application == null) {
       application = WebApplications.nameOf(started); // a web application's context is its ServletContext
     }
     Set<String> names = new TreeSet<>(configuration.configuredCaches());
-    if (extension.isResolvable()) {
-      names.addAll(extension.get().cacheNames());
-    }
+    names.addAll(extension.get().cacheNames());
     names.forEach(this::get);
   }
 

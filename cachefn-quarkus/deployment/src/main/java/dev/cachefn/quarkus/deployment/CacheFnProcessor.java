@@ -14,6 +14,7 @@ import dev.cachefn.cdi.internal.CacheFnChecks;
 import dev.cachefn.quarkus.runtime.BuildTimeObservers;
 import dev.cachefn.quarkus.runtime.CacheFnRecorder;
 import dev.cachefn.quarkus.runtime.MicrometerCacheMetrics;
+import dev.cachefn.quarkus.runtime.StartupCaches;
 import dev.cachefn.spi.StorageProvider;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
@@ -78,7 +79,7 @@ class CacheFnProcessor {
   void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
     beans.produce(AdditionalBeanBuildItem.builder()
         .addBeanClasses(CacheFnBeans.classes().toArray(new Class<?>[0]))
-        .addBeanClasses(BuildTimeObservers.class)
+        .addBeanClasses(BuildTimeObservers.class, StartupCaches.class)
         .setUnremovable()
         .build());
     // the qualifiers and interceptor bindings, so that ArC's bean archive index knows them

@@ -32,5 +32,6 @@ public class CacheFnRecorder {
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join(System.lineSeparator(), problems));
     }
+    StartupCaches.use(cacheNames);
   }
 }
