@@ -1,0 +1,82 @@
+package dev.cachefn.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * WildFly with {@code standalone-microprofile.xml} (Weld, no MicroProfile Metrics), plus its Micrometer subsystem
+ * with a Prometheus registry on the management port: CacheFn reports through the application's
+ * {@code MeterRegistry}.
+ */
+class WildFlyIT {
+
+  /** The ports of standalone-microprofile.xml before the offset: http, https, management, AJP, transactions. */
+  private static final int[] PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
+
+  @Test
+  @Timeout(300)
+  void twoApplicationsCacheAndReportMetricsAndABadSettingFailsItsDeployment() throws IOException {
+    Path home = Path.of(System.getProperty("cachefn.it.wildfly"));
+    Path configuration = home.resolve("standalone/configuration");
+    Files.writeString(configuration.resolve("standalone-cachefn.xml"),
+        withPrometheus(Files.readString(configuration.resolve("standalone-microprofile.xml"))));
+    Path deployments = home.resolve("standalone/deployments");
+    TestWars.writeTo(deployments);
+    int offset = freeOffset();
+    List<String> command = List.of("bash", "bin/standalone.sh", "-c", "standalone-cachefn.xml",
+        "--stability=community", "-Djboss.socket.binding.port-offset=" + offset);
+    Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"),
+        "LAUNCH_JBOSS_IN_BACKGROUND", "true");
+    try (ServerProcess server = ServerProcess.start(command, home, home.resolve("cachefn-it.log"), environment)) {
+      server.await("the three deployments", Duration.ofSeconds(240),
+          () -> Files.exists(deployments.resolve("app1.war.deployed"))
+              && Files.exists(deployments.resolve("app2.war.deployed"))
+              && Files.exists(deployments.resolve("bad.war.failed")));
+      assertThat(Files.readString(deployments.resolve("bad.war.failed"))).contains(TestWars.BAD_MESSAGE);
+
+      String base = "http://localhost:" + (8080 + offset);
+      AppChecks.cachesExistFromStartUp(base + "/app1");
+      AppChecks.cachesExistFromStartUp(base + "/app2");
+      AppChecks.cachingWorks(base + "/app1");
+      AppChecks.cachingWorks(base + "/app2");
+
+      Http.Response metrics = Http.get("http://localhost:" + (9990 + offset) + "/prometheus");
+      assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+      AppChecks.metricsOfBothApplications(metrics.body());
+      assertThat(server.log()).contains("CacheFn metrics: reported through Micrometer");
+    }
+  }
+
+  /** Adds the Micrometer extension and subsystem, with a Prometheus endpoint, to a server configuration. */
+  static String withPrometheus(String configuration) {
+    String extension = "<extension module=\"org.wildfly.extension.metrics\"/>";
+    String subsystem = "<subsystem xmlns=\"urn:wildfly:metrics:1.0\"";
+    assertThat(configuration).contains(extension, subsystem);
+    return configuration
+        .replace(extension, extension + "\n        <extension module=\"org.wildfly.extension.micrometer\"/>")
+        .replace(subsystem, "<subsystem xmlns=\"urn:wildfly:micrometer:community:2.0\" exposed-subsystems=\"*\">"
+            + "<prometheus-registry context=\"/prometheus\" security-enabled=\"false\"/></subsystem>\n        "
+            + subsystem);
+  }
+
+  /** A port offset under which every port WildFly opens is free. */
+  private static int freeOffset() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int offset = ThreadLocalRandom.current().nextInt(10_000, 50_000);
+      if (IntStream.of(PORTS).allMatch(port -> ServerProcess.isFree(port + offset))) {
+        return offset;
+      }
+    }
+    throw new AssertionError("no free port offset for WildFly");
+  }
+}
