@@ -37,7 +37,10 @@ final class AppChecks {
         .toList();
   }
 
-  /** Every application has its own series of the size and the hit counter. */
+  /**
+   * Every application has its own series of the size, the hit counter and the hit ratio (MicroProfile Metrics 4
+   * prefixes the names with {@code application_}, which the match allows).
+   */
   static void metricsOfBothApplications(String metrics) {
     for (String app : List.of("app1", "app2")) {
       assertThat(series(metrics, "cachefn_cache_size", "small", app)).as("size of " + app).isNotEmpty();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class PayaraMicroIT {
 
   @Test
-  @Timeout(300)
+  @Timeout(540)
   void twoApplicationsCacheAndReportMetricsAndABadSettingFailsItsDeployment() {
     Optional<Path> java = Jdks.java(21);
     assumeTrue(java.isPresent(), "Payara Micro 7 needs a JDK 21+; none found (set -Dcachefn.it.java21=<JDK home>)");
@@ -28,7 +28,7 @@ class PayaraMicroIT {
         "--deploy", work.resolve("bad.war").toString());
     try (ServerProcess server = ServerProcess.start(command, work, work.resolve("server.log"), Map.of())) {
       String base = "http://localhost:" + port;
-      server.await("app1 and app2", Duration.ofSeconds(240),
+      server.await("app1 and app2", Duration.ofSeconds(420),
           () -> Http.get(base + "/app1/check?action=names").ok() && Http.get(base + "/app2/check?action=names").ok());
       server.await("bad.war's failure", Duration.ofSeconds(60), () -> server.log().contains(TestWars.BAD_MESSAGE));
 

@@ -24,13 +24,18 @@ class WildFlyIT {
   private static final int[] PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
 
   @Test
-  @Timeout(300)
+  @Timeout(540)
   void twoApplicationsCacheAndReportMetricsAndABadSettingFailsItsDeployment() throws IOException {
     Path home = Path.of(System.getProperty("cachefn.it.wildfly"));
     Path configuration = home.resolve("standalone/configuration");
     Files.writeString(configuration.resolve("standalone-cachefn.xml"),
         withPrometheus(Files.readString(configuration.resolve("standalone-microprofile.xml"))));
     Path deployments = home.resolve("standalone/deployments");
+    for (String war : List.of("app1.war", "app2.war", "bad.war")) {
+      for (String marker : List.of(".deployed", ".failed", ".undeployed", ".isdeploying")) {
+        Files.deleteIfExists(deployments.resolve(war + marker)); // left by an earlier run in this directory
+      }
+    }
     TestWars.writeTo(deployments);
     int offset = freeOffset();
     List<String> command = List.of("bash", "bin/standalone.sh", "-c", "standalone-cachefn.xml",
@@ -38,7 +43,7 @@ class WildFlyIT {
     Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"),
         "LAUNCH_JBOSS_IN_BACKGROUND", "true");
     try (ServerProcess server = ServerProcess.start(command, home, home.resolve("cachefn-it.log"), environment)) {
-      server.await("the three deployments", Duration.ofSeconds(240),
+      server.await("the three deployments", Duration.ofSeconds(420),
           () -> Files.exists(deployments.resolve("app1.war.deployed"))
               && Files.exists(deployments.resolve("app2.war.deployed"))
               && Files.exists(deployments.resolve("bad.war.failed")));

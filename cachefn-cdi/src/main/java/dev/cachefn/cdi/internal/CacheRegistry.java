@@ -37,7 +37,10 @@ import org.jspecify.annotations.Nullable;
 class CacheRegistry implements NamedCaches {
 
   private static final System.Logger LOG = System.getLogger(CacheRegistry.class.getName());
-  /** Names the application on every metric; defaults to {@code mp.metrics.appName}, else the web context. */
+  /**
+   * Names the application on every metric; defaults to {@code mp.metrics.appName}, else the server's
+   * {@code java:app/AppName}, else the web context path.
+   */
   static final String APPLICATION_PROPERTY = "cachefn.metrics.application";
 
   private final ConcurrentHashMap<String, Cache<?>> caches = new ConcurrentHashMap<>();
@@ -64,7 +67,7 @@ class CacheRegistry implements NamedCaches {
     ticker = tickers.isResolvable() ? tickers.get() : Ticker.system();
     application = config.getOptionalValue(APPLICATION_PROPERTY, String.class)
         .or(() -> config.getOptionalValue("mp.metrics.appName", String.class))
-        .orElseGet(() -> WebApplications.name(beans));
+        .orElseGet(WebApplications::name);
   }
 
   /**

@@ -1,13 +1,16 @@
 package dev.cachefn.cdi.internal;
 
-import jakarta.enterprise.inject.Instance;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name of a web application, for the {@code application} tag of its metrics: its context path without the
- * slash ({@code /shop} gives {@code shop}, the root context {@code ROOT}). Read from the {@code ServletContext}
- * (a built-in bean of Jakarta EE containers, and the payload of {@code @Initialized(ApplicationScoped.class)}
- * in a web application) through reflection, so that the module needs no Servlet API.
+ * The name of an application on a Jakarta EE server, for the {@code application} tag of its metrics: the
+ * standard {@code java:app/AppName} JNDI name (a WAR's name without {@code .war}), else, in a web application,
+ * its context path without the slash ({@code /shop} gives {@code shop}, the root context {@code ROOT}), read
+ * from the {@code ServletContext} that is the payload of {@code @Initialized(ApplicationScoped.class)}. The
+ * Servlet API is reached through reflection, so that the module needs none; outside a server both give
+ * {@code null}.
  */
 final class WebApplications {
 
@@ -15,14 +18,13 @@ final class WebApplications {
 
   private WebApplications() {}
 
-  /** The name from the container's {@code ServletContext} bean, or {@code null} outside a web application. */
-  static @Nullable String name(Instance<Object> beans) {
+  /** The {@code java:app/AppName} of the calling application, or {@code null} where there is no such name. */
+  static @Nullable String name() {
     try {
-      Class<?> type = Class.forName(SERVLET_CONTEXT, false, WebApplications.class.getClassLoader());
-      Instance<?> contexts = beans.select(type);
-      return contexts.isResolvable() ? nameOf(contexts.get()) : null;
-    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-      return null; // no Servlet API, or the container has no such bean
+      Object name = new InitialContext().lookup("java:app/AppName");
+      return name instanceof String text && !text.isBlank() ? text : null;
+    } catch (NamingException | RuntimeException | LinkageError e) {
+      return null; // not on a Jakarta EE server (Java SE, Quarkus), or no naming context on this thread
     }
   }
 
