@@ -2,6 +2,7 @@ package dev.cachefn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,6 +10,26 @@ import java.util.stream.Stream;
 final class AppChecks {
 
   private AppChecks() {}
+
+  /**
+   * The checks of a server that logs deployment failures and keeps serving: waits for app1 and app2 and for
+   * bad.war's failure naming the property, then runs every check on both applications.
+   */
+  static void onServerThatLogsFailures(ServerProcess server, String base) {
+    server.await("app1 and app2", Duration.ofSeconds(420),
+        () -> Http.get(base + "/app1/check?action=names").ok() && Http.get(base + "/app2/check?action=names").ok());
+    server.await("bad.war's failure", Duration.ofSeconds(60), () -> server.log().contains(TestWars.BAD_MESSAGE));
+    assertThat(Http.get(base + "/bad/check?action=names").ok()).as("bad.war is not deployed").isFalse();
+    bothApplicationsWork(base);
+  }
+
+  /** Start-up caches and caching, in app1 and app2. */
+  static void bothApplicationsWork(String base) {
+    cachesExistFromStartUp(base + "/app1");
+    cachesExistFromStartUp(base + "/app2");
+    cachingWorks(base + "/app1");
+    cachingWorks(base + "/app2");
+  }
 
   /** The caches exist from start-up: a fresh application lists them before any cache call. */
   static void cachesExistFromStartUp(String base) {

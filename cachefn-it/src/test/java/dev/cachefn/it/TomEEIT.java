@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,7 @@ class TomEEIT {
     Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"));
     try (ServerProcess server = ServerProcess.start(command, home, home.resolve("cachefn-it.log"), environment)) {
       String base = "http://localhost:" + port;
-      server.await("app1 and app2", Duration.ofSeconds(420),
-          () -> Http.get(base + "/app1/check?action=names").ok() && Http.get(base + "/app2/check?action=names").ok());
-      server.await("bad.war's failure", Duration.ofSeconds(60), () -> server.log().contains(TestWars.BAD_MESSAGE));
-
-      AppChecks.cachesExistFromStartUp(base + "/app1");
-      AppChecks.cachesExistFromStartUp(base + "/app2");
-      AppChecks.cachingWorks(base + "/app1");
-      AppChecks.cachingWorks(base + "/app2");
-      assertThat(Http.get(base + "/bad/check?action=names").ok()).as("bad.war is not deployed").isFalse();
+      AppChecks.onServerThatLogsFailures(server, base);
 
       // TomEE serves MicroProfile Metrics per web application; the registry behind it is shared
       Http.Response metrics = Http.get(base + "/app1/metrics");

@@ -50,10 +50,7 @@ class WildFlyIT {
       assertThat(Files.readString(deployments.resolve("bad.war.failed"))).contains(TestWars.BAD_MESSAGE);
 
       String base = "http://localhost:" + (8080 + offset);
-      AppChecks.cachesExistFromStartUp(base + "/app1");
-      AppChecks.cachesExistFromStartUp(base + "/app2");
-      AppChecks.cachingWorks(base + "/app1");
-      AppChecks.cachingWorks(base + "/app2");
+      AppChecks.bothApplicationsWork(base);
 
       Http.Response metrics = Http.get("http://localhost:" + (9990 + offset) + "/prometheus");
       assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
