@@ -72,8 +72,8 @@ class CacheRegistry implements NamedCaches {
 
   /**
    * Creates, when the application starts (after the portable extension checked the configuration), every cache
-   * that its configuration ({@code cachefn.cache.<name>.*}), annotations or injection points name, so that their metrics exist before the first
-   * request and a cache that cannot be created fails the deployment.
+   * that its configuration ({@code cachefn.cache.<name>.*}), annotations or injection points name, so that
+   * their metrics exist before the first request and a cache that cannot be created fails the deployment.
    */
   void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (!extension.isResolvable()) {
