@@ -4,12 +4,8 @@ package dev.cachefn;
  * A snapshot of a cache's counters, taken by {@link Cache#stats()}.
  *
  * <p>Hits and misses are counted only when the cache records stats ({@link CacheBuilder#recordStats(boolean)},
- * on by default). {@code size} and {@code memoryUsageBytes} come from the storage; for the in-memory storage
- * the memory figure is an estimate of the live entries only (0 when empty; the hash table's array, reserved up
- * front for {@code maxSize}, is not counted): a fixed overhead per entry for the engine's bookkeeping, plus the
- * key's characters, plus a shallow estimate of the value (exact for strings, byte arrays and boxed primitives, a
- * fixed figure per element for collections and arrays, a fixed figure for other objects). It is meant to
- * compare caches and watch trends, not to replace a heap profiler.
+ * on by default). The other counters are always kept. {@code size}, {@code memoryUsageBytes} and the two failure
+ * counts come from the storage; its documentation says how it estimates bytes and what it counts as a failure.
  *
  * @param hits lookups that found a live entry
  * @param misses lookups that found none (an expired entry counts as a miss)
@@ -18,13 +14,12 @@ package dev.cachefn;
  * @param evictions entries removed to stay within {@code maxSize}
  * @param expirations entries removed because their time-to-live ran out
  * @param size entries currently held
- * @param memoryUsageBytes estimated bytes held by the entries
- * @param storageFailures operations that failed because the storage could not be reached (Redis down, say),
- *     whether thrown or answered by a bypass policy; counted per storage, so caches sharing one see the same
- *     figure; always 0 for the in-memory storage
- * @param decodeFailures values found in the storage that could not be read back (a Redis value written by an
- *     incompatible version of the application, say): each was removed and answered as a miss; counted per cache;
- *     always 0 for the in-memory storage, which keeps the objects themselves
+ * @param memoryUsageBytes the storage's estimate of the bytes the entries take
+ * @param storageFailures operations that failed because the storage could not be reached, whether thrown or
+ *     answered by a fallback; may be counted per storage, so that caches sharing one see the same figure; 0 for
+ *     a storage that cannot fail this way
+ * @param decodeFailures values found in the storage that could not be read back: each was removed and answered
+ *     as a miss; counted per cache; 0 for a storage that keeps values as objects
  */
 public record CacheStats(
     long hits,

@@ -8,10 +8,12 @@ import dev.cachefn.CacheOptions;
 import dev.cachefn.CacheStats;
 import dev.cachefn.SetOptions;
 import dev.cachefn.Subscription;
+import dev.cachefn.spi.FailureCounts;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.LookupCounter;
+import dev.cachefn.spi.LookupCounting;
 import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
@@ -52,6 +54,8 @@ final class DefaultCache<V> implements Cache<V> {
   private final @Nullable LookupCounter<V> lookups;
   /** Whether this cache counts hits and misses itself: stats are recorded and the keyspace does not count. */
   private final boolean countsLookups;
+  /** The keyspace's failure counts, when it keeps them (a storage that can fail to answer or to decode). */
+  private final @Nullable FailureCounts failureCounts;
   private final EventDispatcher<V> events;
   private final SingleFlight<V> flights;
 
@@ -81,8 +85,14 @@ final class DefaultCache<V> implements Cache<V> {
         new Removals());
     this.flights = new SingleFlight<>(
         name, keyspace, defaultTtl, options.fetchTimeout(), timer, this::recordSet);
-    this.lookups = options.recordStats() ? keyspace.lookupCounter() : null;
+    this.lookups = options.recordStats() ? lookupCounter(keyspace) : null;
     this.countsLookups = options.recordStats() && lookups == null;
+    this.failureCounts = keyspace instanceof FailureCounts counts ? counts : null;
+  }
+
+  @SuppressWarnings("unchecked") // a keyspace of V counts lookups of V
+  private static <V> @Nullable LookupCounter<V> lookupCounter(Keyspace<V> keyspace) {
+    return keyspace instanceof LookupCounting<?> counting ? ((LookupCounting<V>) counting).lookupCounter() : null;
   }
 
   @Override
@@ -342,7 +352,9 @@ final class DefaultCache<V> implements Cache<V> {
     long missCount = counter != null ? counter.misses() : misses.sum();
     return new CacheStats(
         hitCount, missCount, sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
-        keyspace.size(), keyspace.estimatedBytes(), keyspace.failures(), keyspace.decodeFailures());
+        keyspace.size(), keyspace.estimatedBytes(),
+        failureCounts != null ? failureCounts.failures() : 0,
+        failureCounts != null ? failureCounts.decodeFailures() : 0);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.cachefn.internal;
 import dev.cachefn.FetchInterruptedException;
 import dev.cachefn.FetchTimeoutException;
 import dev.cachefn.SetOptions;
+import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.Keyspace;
 import java.time.Duration;
@@ -53,6 +54,8 @@ final class SingleFlight<V> {
 
   private final String cacheName;
   private final Keyspace<V> keyspace;
+  /** The keyspace's coordination of fetches across application instances, when it offers one. */
+  private final @Nullable FetchCoordination<V> coordination;
   private final @Nullable Duration defaultTtl;
   private final Duration defaultTimeout;
   private final FlightTimer timer;
@@ -69,10 +72,16 @@ final class SingleFlight<V> {
       FlightTimer timer, BiConsumer<String, V> stored) {
     this.cacheName = cacheName;
     this.keyspace = keyspace;
+    this.coordination = coordination(keyspace);
     this.defaultTtl = defaultTtl;
     this.defaultTimeout = defaultTimeout;
     this.timer = timer;
     this.stored = stored;
+  }
+
+  @SuppressWarnings("unchecked") // a keyspace of V coordinates fetches of V
+  private static <V> @Nullable FetchCoordination<V> coordination(Keyspace<V> keyspace) {
+    return keyspace instanceof FetchCoordination<?> c ? (FetchCoordination<V>) c : null;
   }
 
   /**
@@ -103,7 +112,7 @@ final class SingleFlight<V> {
       value = keyspace.get(key); // a fetch that finished between the caller's miss and this flight
       if (value == null) {
         // a storage shared by several application instances may wait for another instance's fetch of the key
-        FetchTurn<V> turn = keyspace.beginFetch(key, timeout(options));
+        FetchTurn<V> turn = coordination != null ? coordination.beginFetch(key, timeout(options)) : FetchTurn.fetch();
         value = turn.found();
         if (value == null) {
           try {

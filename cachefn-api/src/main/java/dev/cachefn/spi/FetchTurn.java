@@ -4,10 +4,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a storage answers when the cache is about to fetch a missing key ({@link Keyspace#beginFetch}): the value,
- * stored meanwhile by a fetch elsewhere (another application instance that shares the storage), or the go-ahead
- * to fetch. A go-ahead is ended with {@link #end()} once the fetched value is stored or the fetch failed, so that
- * the storage can let others know. Immutable.
+ * What a storage answers when the cache is about to fetch a missing key
+ * ({@link FetchCoordination#beginFetch}): the value, stored meanwhile by a fetch elsewhere (another application
+ * instance that shares the storage), or the go-ahead to fetch. A go-ahead is ended with {@link #end()} once the
+ * fetched value is stored or the fetch failed, so that the storage can let others know. Immutable.
  *
  * @param <V> the type of the values
  */

@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * exception and leaves every entry as it was or as fully written: never an entry without its tags or the
  * reverse. The cache layer passes the exception to the caller.
  *
+ * <p><b>Optional capabilities.</b> This interface is all a storage must implement. A keyspace that can do more
+ * implements one of these too, and the cache, which checks once when it opens the keyspace, uses it:
+ * {@link FailureCounts} (failures to reach the storage or to read a value back, for {@code Cache.stats()}),
+ * {@link FetchCoordination} (one fetch of a missing key across application instances sharing the storage),
+ * {@link LookupCounting} (hits and misses counted by the storage for less than the cache's counters cost).
+ *
  * @param <V> the type of the values
  */
 public interface Keyspace<V> extends AutoCloseable {
@@ -84,49 +90,6 @@ public interface Keyspace<V> extends AutoCloseable {
 
   /** An estimate of the bytes the entries take; see the storage's documentation for how it is made. */
   long estimatedBytes();
-
-  /**
-   * Operations on this keyspace's storage that failed because the storage could not be reached (thrown to
-   * the caller, or answered by a bypass policy), counted since the storage started and shared by every
-   * keyspace of that storage. A storage that cannot fail this way (memory) keeps the default, 0.
-   */
-  default long failures() {
-    return 0;
-  }
-
-  /**
-   * Values of this keyspace that were found in the storage but could not be turned back into objects (bytes
-   * written by an incompatible version of the application, or by another program), counted since it opened.
-   * Such a value is removed and read as a miss, so that the cache fetches a fresh one. A storage that keeps
-   * objects (memory) keeps the default, 0.
-   */
-  default long decodeFailures() {
-    return 0;
-  }
-
-  /**
-   * Optional: called by {@code getOrFetch} on the one caller of this application instance that is about to run
-   * the fetcher for {@code key}, after a miss. A storage that several instances share may coordinate them here
-   * so that one fetches: it may wait, at most {@code wait} (the cache's fetch timeout), for another instance's
-   * fetch and answer the value that fetch stored. The cache calls {@link FetchTurn#end()} on a go-ahead once the
-   * fetched value is stored or the fetch failed. The default lets the caller fetch at once.
-   */
-  default FetchTurn<V> beginFetch(String key, Duration wait) {
-    return FetchTurn.fetch();
-  }
-
-  /**
-   * Optional: a counter through which the cache makes its counted lookups ({@code Cache.get} and the
-   * lookup of {@code getOrFetch}), for a storage that can count hits and misses for less than the cache's
-   * own counters cost (the in-memory storage counts them in the per-thread state that every read touches
-   * already). The default, {@code null}, leaves the counting to the cache, and so does {@code null} from a
-   * storage that cannot count for this keyspace now (the in-memory storage counts for one cache per
-   * namespace at a time). The cache asks at most once, when it opens the keyspace and records stats; the
-   * counter serves until this keyspace is closed.
-   */
-  default @Nullable LookupCounter<V> lookupCounter() {
-    return null;
-  }
 
   /** Detaches this view's removal listener; the entries stay for other views of the namespace. */
   @Override

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hit and miss counting that a {@link Keyspace} does for the cache itself, where it can count for less than
- * the cache would (see {@link Keyspace#lookupCounter()}). The counts start at zero when the counter is
+ * the cache would (see {@link LookupCounting}). The counts start at zero when the counter is
  * handed out and belong to the one cache that asked for it: lookups of other caches on the same namespace
  * are not counted here.
  *

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fake keyspace over a map, for tests of the cache layer: no TTL, tags ignored; beyond {@code maxSize} it
  * evicts its oldest entry and tells the listener after its lock is released, as real storages do. A test can
- * hook into {@link #putIfAbsent} to act while a fetched value is being stored.
+ * hook into {@link #putIfAbsent} to act while a fetched value is being stored, and a subclass can add an
+ * optional capability of the SPI.
  */
-final class MapKeyspace<V> implements Keyspace<V> {
+class MapKeyspace<V> implements Keyspace<V> {
 
   private final LinkedHashMap<String, V> entries = new LinkedHashMap<>();
   private final long maxSize;

@@ -16,6 +16,14 @@ import dev.cachefn.spi.Storage;
  * contention only makes an entry look older). Expired entries are never returned; they are removed when
  * read, and by amortized clean-up during writes and buffer replays — no background thread.
  *
+ * <p>{@code CacheStats.memoryUsageBytes} is an estimate of the live entries only (0 when empty; the hash
+ * table's array, reserved up front for {@code maxSize}, is not counted): a fixed overhead per entry for the
+ * engine's bookkeeping, plus the key's characters, plus a shallow estimate of the value (exact for strings,
+ * byte arrays and boxed primitives, a fixed figure per element for collections and arrays, a fixed figure for
+ * other objects). It is meant to compare caches and watch trends, not to replace a heap profiler. This
+ * storage cannot fail to reach or decode its entries, so {@code storageFailures} and {@code decodeFailures}
+ * stay 0.
+ *
  * <p>A cache built without a storage gets a storage of its own. Share one instance between caches with
  * {@code CacheBuilder.storage(storage)}: caches of different namespaces then never see each other's keys,
  * and caches of the same namespace share entries (and must agree on {@code maxSize}).

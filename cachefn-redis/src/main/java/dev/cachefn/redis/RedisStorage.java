@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Failures.</b> Lettuce reconnects by itself; while it is disconnected, commands fail at once instead of
  * queueing, and every command times out after {@link Builder#commandTimeout}. With {@link FailurePolicy#FAIL}
  * (the default) a failed operation throws {@link RedisStorageException}; see {@link FailurePolicy#BYPASS} for
- * the alternative.
+ * the alternative. Either way the failure is counted ({@link #failures()}), and every cache on this storage
+ * reports that count as {@code CacheStats.storageFailures}. A value that its {@link Codec} cannot read back is
+ * removed, read as a miss and counted per cache as {@code CacheStats.decodeFailures}.
  *
  * <p>Thread-safe. {@link #close()} closes the connection; caches built on the storage fail afterwards.
  */

@@ -7,6 +7,7 @@ import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.LookupCounter;
+import dev.cachefn.spi.LookupCounting;
 import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code String}, and writes need a cache whose key type admits {@code String}. Lookups count the JCache
  * cache's own reads too ({@link #lookupCounter}), so that the CacheFn statistics show the whole cache.
  */
-final class EntryStoreKeyspace<K, V> implements Keyspace<V> {
+final class EntryStoreKeyspace<K, V> implements Keyspace<V>, LookupCounting<V> {
 
   private final String cacheName;
   private final Class<K> keyType;

@@ -3,6 +3,7 @@ package dev.cachefn.memory.internal;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.LookupCounter;
+import dev.cachefn.spi.LookupCounting;
 import dev.cachefn.spi.RemovalListener;
 import java.time.Duration;
 import java.util.Collection;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener,
  * and, for the first view of the namespace that asks, the counting of its lookups.
  */
-final class EngineView<V> implements Keyspace<V> {
+final class EngineView<V> implements Keyspace<V>, LookupCounting<V> {
 
   private final MemoryEngine<V> engine;
   private final EngineListener<V> listener;

@@ -4,6 +4,8 @@ import dev.cachefn.redis.Codec;
 import dev.cachefn.redis.CodecException;
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorageException;
+import dev.cachefn.spi.FailureCounts;
+import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
@@ -49,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the type of the values
  */
-public final class RedisKeyspace<V> implements Keyspace<V> {
+public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, FetchCoordination<V> {
 
   private static final System.Logger LOG = System.getLogger("dev.cachefn.redis");
   static final int CHUNK = 500;

@@ -1,5 +1,7 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.spi.FailureCounts;
+import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the type of the values
  */
-public final class TieredKeyspace<V> implements Keyspace<V> {
+public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, FetchCoordination<V> {
 
   private final RedisKeyspace<V> remote;
   private final NearCache nearCache;
