@@ -6,6 +6,8 @@ import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheListener;
 import dev.cachefn.cdi.CacheEventKind;
 import dev.cachefn.cdi.CacheName;
+import dev.cachefn.cdi.spi.ObservedCacheEvents;
+import dev.cachefn.cdi.spi.BindingCacheName;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

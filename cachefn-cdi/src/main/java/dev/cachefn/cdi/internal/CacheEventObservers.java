@@ -4,6 +4,8 @@ import dev.cachefn.CacheEvent;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.cdi.CacheEventKind;
 import dev.cachefn.cdi.CacheName;
+import dev.cachefn.cdi.spi.ObservedCacheEvents;
+import dev.cachefn.cdi.spi.BindingCacheName;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.ObserverMethod;

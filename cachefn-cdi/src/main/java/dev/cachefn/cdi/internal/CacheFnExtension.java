@@ -7,6 +7,7 @@ import dev.cachefn.cdi.InvalidateAll;
 import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.cdi.spi.CacheFnChecks;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -24,6 +25,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -39,11 +41,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class CacheFnExtension implements Extension {
 
-  private final CacheFnChecks checks = new CacheFnChecks();
+  private static final List<Class<?>> BEAN_CLASSES = List.of(CacheRegistry.class, CacheEventBridge.class,
+      MethodPlans.class, MemoizeInterceptor.class, InvalidateInterceptor.class, InvalidateAllInterceptor.class,
+      InvalidateTagsInterceptor.class, InvalidatePatternInterceptor.class);
+
+  private final CacheFnChecks checks = CacheFnChecks.create();
+
+  /** The list behind {@code CacheFnBeans.classes()}: the classes stay package-private, the list is shared. */
+  public static List<Class<?>> beanClasses() {
+    return BEAN_CLASSES;
+  }
   private final CacheEventObservers cacheEventObservers = new CacheEventObservers();
 
   void addBeans(@Observes BeforeBeanDiscovery discovery) {
-    for (Class<?> type : CacheFnBeans.classes()) {
+    for (Class<?> type : BEAN_CLASSES) {
       discovery.addAnnotatedType(type, CacheFnExtension.class.getName() + "/" + type.getName());
     }
   }

@@ -2,8 +2,8 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.Cache;
 import dev.cachefn.SetOptions;
-import dev.cachefn.cdi.internal.spi.SuspendSupport;
-import dev.cachefn.cdi.internal.spi.SuspendedCall;
+import dev.cachefn.cdi.spi.SuspendSupport;
+import dev.cachefn.cdi.spi.SuspendedCall;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;

@@ -1,6 +1,7 @@
 /**
  * The CDI layer's implementation: the portable extension, the cache registry and producer, the interceptors
- * and the configuration reader. Not part of the API; it may change in any release.
+ * and the configuration reader. Not part of the API, nor of the contract for container integrations
+ * ({@code dev.cachefn.cdi.spi}); it may change in any release.
  */
 @NullMarked
 package dev.cachefn.cdi.internal;

@@ -2,8 +2,8 @@ package dev.cachefn.kotlin.internal
 
 import dev.cachefn.Cache
 import dev.cachefn.SetOptions
-import dev.cachefn.cdi.internal.spi.SuspendSupport
-import dev.cachefn.cdi.internal.spi.SuspendedCall
+import dev.cachefn.cdi.spi.SuspendSupport
+import dev.cachefn.cdi.spi.SuspendedCall
 import dev.cachefn.kotlin.getOrFetchSuspending
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn

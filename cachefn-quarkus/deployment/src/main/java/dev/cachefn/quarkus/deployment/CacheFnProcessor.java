@@ -8,9 +8,9 @@ import dev.cachefn.cdi.InvalidateAll;
 import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
 import dev.cachefn.cdi.Memoize;
-import dev.cachefn.cdi.internal.BindingCacheName;
-import dev.cachefn.cdi.internal.CacheFnBeans;
-import dev.cachefn.cdi.internal.CacheFnChecks;
+import dev.cachefn.cdi.spi.BindingCacheName;
+import dev.cachefn.cdi.spi.CacheFnBeans;
+import dev.cachefn.cdi.spi.CacheFnChecks;
 import dev.cachefn.quarkus.runtime.BuildTimeObservers;
 import dev.cachefn.quarkus.runtime.CacheFnRecorder;
 import dev.cachefn.quarkus.runtime.MicrometerCacheMetrics;
@@ -150,7 +150,7 @@ class CacheFnProcessor {
   CachedNamesBuildItem validate(ValidationPhaseBuildItem validation, BeanArchiveIndexBuildItem beanArchive,
       BuildProducer<ValidationErrorBuildItem> errors, BuildProducer<ReflectiveClassBuildItem> reflective) {
     IndexView index = beanArchive.getIndex();
-    CacheFnChecks checks = new CacheFnChecks();
+    CacheFnChecks checks = CacheFnChecks.create();
     Set<String> annotatedClasses = new LinkedHashSet<>();
     Set<String> parameterTypes = new LinkedHashSet<>();
     for (DotName annotation : ANNOTATIONS) {

@@ -1,7 +1,7 @@
 package dev.cachefn.quarkus.runtime;
 
 import dev.cachefn.CacheEventType;
-import dev.cachefn.cdi.internal.ObservedCacheEvents;
+import dev.cachefn.cdi.spi.ObservedCacheEvents;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.cachefn.quarkus.runtime;
 
-import dev.cachefn.cdi.internal.CacheFnChecks;
+import dev.cachefn.cdi.spi.CacheFnChecks;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cachefn.quarkus.runtime;
 
 import dev.cachefn.cdi.NamedCaches;
-import dev.cachefn.cdi.internal.CacheFnChecks;
+import dev.cachefn.cdi.spi.CacheFnChecks;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.cachefn.cdi.internal;
+package dev.cachefn.cdi.spi;
 
 import dev.cachefn.CacheEventType;
 
@@ -6,8 +6,10 @@ import dev.cachefn.CacheEventType;
  * Which cache events the application observes, so that a cache delivers to CDI only the kinds some observer
  * wants: the rest cost nothing. On Weld the portable extension collects the observers while the container
  * starts; a runtime that builds the application ahead of time (the Quarkus extension) provides a bean of this
- * type from the observers it found at build time. Without either, every kind is delivered. Internal: it may
- * change in any release.
+ * type from the observers it found at build time. Without either, every kind is delivered.
+ *
+ * <p>Called from any thread, often (at least once per cache and kind); an implementation answers from what it
+ * collected, without locking.
  */
 public interface ObservedCacheEvents {
 

@@ -1,9 +1,9 @@
-package dev.cachefn.cdi.internal.spi;
+package dev.cachefn.cdi.spi;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One intercepted call of a Kotlin {@code suspend} function, as {@link SuspendSupport} sees it. Not an API.
+ * One intercepted call of a Kotlin {@code suspend} function, as {@link SuspendSupport} sees it.
  */
 public interface SuspendedCall {
 

@@ -2,6 +2,7 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.cdi.CacheKeyGenerator;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.cdi.spi.CacheFnChecks;
 import jakarta.interceptor.Interceptor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -14,22 +15,17 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The start-up checks of CacheFn's annotations and configuration, shared by the portable extension (Weld) and
- * by runtimes that build the application ahead of time and run no portable extension (the Quarkus extension
- * calls it from its build steps). The messages are the same everywhere: they name the method or property.
- *
- * <p>Feed it every bean class and method that carries a CacheFn annotation and every {@code @CacheName}
- * value, then read {@link #problems()}; the cache names and memoized methods it collected are what
- * {@link #configurationProblems} checks. Internal: not an API, it may change in any release. Thread-safe.
+ * The checks of {@link CacheFnChecks}: the annotated methods through their {@link MemoizePlan} and
+ * {@link InvalidationPlan}, the configuration through {@link CacheConfiguration}. Thread-safe.
  */
-public final class CacheFnChecks {
+public final class DeploymentChecks implements CacheFnChecks {
 
   private final Set<String> cacheNames = new TreeSet<>();
   private final Set<String> memoizedMethods = new TreeSet<>();
   private final Map<Class<? extends CacheKeyGenerator>, Method> keyGenerators = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
-  /** Rejects {@code @Memoize} and the invalidation annotations on a bean class (they go on methods). */
+  @Override
   public synchronized void checkClass(Class<?> type) {
     if (type.isAnnotationPresent(Interceptor.class)) {
       return;
@@ -46,7 +42,7 @@ public final class CacheFnChecks {
     }
   }
 
-  /** Checks the {@code @Memoize} and invalidation annotations of {@code method}, if it has any. */
+  @Override
   public synchronized void checkMethod(Method method) {
     if (method.getDeclaringClass().isAnnotationPresent(Interceptor.class) || method.isSynthetic()) {
       // a synthetic method is made by a compiler, with copies of the annotations: a bridge method, or the static
@@ -83,7 +79,7 @@ public final class CacheFnChecks {
     }
   }
 
-  /** Records the value of a {@code @CacheName} found at {@code where} (an injection point), rejecting a blank one. */
+  @Override
   public synchronized void checkCacheName(String value, Object where) {
     if (value.isBlank()) {
       problems.add("@CacheName must name a cache, but is blank at " + where);
@@ -92,25 +88,22 @@ public final class CacheFnChecks {
     }
   }
 
-  /** The problems found so far, one message each; empty when all is well. */
+  @Override
   public synchronized List<String> problems() {
     return List.copyOf(problems);
   }
 
-  /** The caches that injection points and annotations name. */
+  @Override
   public synchronized Set<String> cacheNames() {
     return Set.copyOf(cacheNames);
   }
 
-  /** The {@code <class>.<method>} names of the {@code @Memoize} methods, as configuration names them. */
+  @Override
   public synchronized Set<String> memoizedMethods() {
     return Set.copyOf(memoizedMethods);
   }
 
-  /**
-   * The key generators named by annotations that can be neither looked up nor made: no bean of the class
-   * (as {@code isBean} says) and no no-argument constructor. One message each, naming a method that uses it.
-   */
+  @Override
   public synchronized List<String> keyGeneratorProblems(Predicate<Class<?>> isBean) {
     List<String> messages = new ArrayList<>();
     keyGenerators.forEach((generator, method) -> {
@@ -131,19 +124,12 @@ public final class CacheFnChecks {
     }
   }
 
-  /**
-   * The caches that {@code cachefn.cache.<name>.*} properties of the application's own configuration name: with
-   * {@link #cacheNames()}, the caches to create at start-up.
-   */
+  /** See {@link CacheFnChecks#configuredCaches}. */
   public static Set<String> configuredCaches(Config config) {
     return new CacheConfiguration(config).configuredCaches();
   }
 
-  /**
-   * Checks every {@code cachefn.*} property of {@code config}, and the settings of the named caches.
-   *
-   * @return one message per problem, each starting {@code CacheFn configuration: } and naming the property
-   */
+  /** See {@link CacheFnChecks#configurationProblems}. */
   public static List<String> configurationProblems(Config config, Set<String> cacheNames,
       Set<String> memoizedMethods) {
     CacheConfiguration configuration = new CacheConfiguration(config);

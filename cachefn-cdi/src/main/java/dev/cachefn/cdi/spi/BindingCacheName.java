@@ -1,4 +1,4 @@
-package dev.cachefn.cdi.internal;
+package dev.cachefn.cdi.spi;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Applications do not write it. A container that cannot wrap observer methods at run time (Quarkus' ArC
  * builds them ahead of time) rewrites {@code @Observes @CacheName("users")} into
  * {@code @Observes @BindingCacheName("users")} at build time, so that CDI's own resolution delivers only that
- * cache's events. Internal: it may change in any release.
+ * cache's events.
  */
 @Qualifier
 @Retention(RUNTIME)

@@ -1,13 +1,13 @@
-package dev.cachefn.cdi.internal.spi;
+package dev.cachefn.cdi.spi;
 
 import dev.cachefn.Cache;
 import dev.cachefn.SetOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the cache annotations on Kotlin {@code suspend} functions. Not an API: the bridge between
- * {@code cachefn-cdi}, which has no Kotlin dependency, and {@code cachefn-kotlin}, which implements it and
- * registers the implementation in {@code META-INF/services}; it may change in any release.
+ * Runs the cache annotations on Kotlin {@code suspend} functions: the bridge between {@code cachefn-cdi}, which
+ * has no Kotlin dependency, and {@code cachefn-kotlin}, which implements it and registers the implementation in
+ * {@code META-INF/services}, where the interceptors find it through {@link java.util.ServiceLoader}.
  *
  * <p>A {@code suspend} function compiles to a method with a trailing {@code kotlin.coroutines.Continuation}
  * parameter that returns either its result or the {@code COROUTINE_SUSPENDED} marker. Each method here is
