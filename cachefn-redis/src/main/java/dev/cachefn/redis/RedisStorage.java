@@ -4,6 +4,7 @@ import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.KeyLayout;
 import dev.cachefn.redis.internal.RedisConnection;
 import dev.cachefn.redis.internal.RedisKeyspace;
+import dev.cachefn.redis.internal.RedisNamespace;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.RemovalListener;
@@ -88,7 +89,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec, leases);
+    return new RedisKeyspace<>(RedisNamespace.open(settings.namespace(), formatVersion, connection, codec), leases);
   }
 
   /** The Redis URI, without password. */

@@ -3,7 +3,7 @@ package dev.cachefn.redis;
 import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.NearCache;
 import dev.cachefn.redis.internal.RedisConnection;
-import dev.cachefn.redis.internal.RedisKeyspace;
+import dev.cachefn.redis.internal.RedisNamespace;
 import dev.cachefn.redis.internal.TieredKeyspace;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
@@ -71,8 +71,8 @@ public final class TieredStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new TieredKeyspace<>(new RedisKeyspace<>(settings.namespace(), formatVersion, connection, codec, leases), nearCache,
-        settings.maxSize());
+    return new TieredKeyspace<>(RedisNamespace.open(settings.namespace(), formatVersion, connection, codec), leases,
+        nearCache, settings.maxSize());
   }
 
   /** The Redis URI, without password. */

@@ -59,8 +59,10 @@ public final class FetchLeases implements AutoCloseable {
    * Takes the lease of {@code key} or waits for its holder (at most {@code wait}, the cache's fetch timeout):
    * the value the holder stored, or the go-ahead to fetch (holding the lease when this instance could take it).
    */
-  <V> FetchTurn<V> begin(RedisKeyspace<V> keyspace, String key, Duration wait) {
-    String leaseKey = keyspace.layout.lease(key);
+  <V> FetchTurn<V> begin(RedisNamespace<V> namespace, String key, Duration wait) {
+    RedisCalls calls = namespace.calls();
+    String leaseKey = namespace.layout().lease(key);
+    String entryKey = namespace.layout().entry(key);
     byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     long deadline = System.nanoTime() + Math.min(wait.toNanos(), Long.MAX_VALUE / 4);
     SetArgs once = SetArgs.Builder.nx().px(lease.toMillis());
@@ -70,25 +72,25 @@ public final class FetchLeases implements AutoCloseable {
       while (true) {
         woken = waiting.computeIfAbsent(leaseKey, ignored -> new CompletableFuture<>());
         // one round trip: take the lease, and read the entry (a holder may have stored it and gone already)
-        List<Object> answers = keyspace.call("fetch lease", "key '" + key + "'", () -> RedisKeyspace.all(List.of(
-            keyspace.redis().set(leaseKey, token, once).thenApply(answer -> (Object) answer),
-            keyspace.redis().get(keyspace.layout.entry(key)).thenApply(answer -> (Object) answer))));
-        V stored = answers.get(1) instanceof byte[] bytes ? keyspace.decodeOrDrop(key, bytes) : null;
+        List<Object> answers = calls.call("fetch lease", RedisCalls.keyed(key), () -> RedisCalls.all(List.of(
+            calls.redis().set(leaseKey, token, once).thenApply(answer -> (Object) answer),
+            calls.redis().get(entryKey).thenApply(answer -> (Object) answer))));
+        V stored = answers.get(1) instanceof byte[] bytes ? namespace.values().decodeOrDrop(key, bytes) : null;
         boolean mine = "OK".equals(answers.get(0));
         if (stored != null) {
           if (mine) {
-            release(keyspace, leaseKey, token);
+            release(calls, leaseKey, token);
           }
           return FetchTurn.found(stored);
         }
         if (mine) {
-          return FetchTurn.fetch(() -> release(keyspace, leaseKey, token));
+          return FetchTurn.fetch(() -> release(calls, leaseKey, token));
         }
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
           return FetchTurn.fetch(); // waited the whole fetch timeout: fetch without the lease
         }
-        long leaseLeft = keyspace.call("fetch lease", "key '" + key + "'", () -> keyspace.redis().pttl(leaseKey));
+        long leaseLeft = calls.call("fetch lease", RedisCalls.keyed(key), () -> calls.redis().pttl(leaseKey));
         if (leaseLeft == -2) {
           continue; // just ended: try to take it
         }
@@ -116,9 +118,9 @@ public final class FetchLeases implements AutoCloseable {
   }
 
   /** Ends the lease and tells the waiting instances; never throws (an unreleased lease expires). */
-  private void release(RedisKeyspace<?> keyspace, String leaseKey, byte[] token) {
+  private static void release(RedisCalls calls, String leaseKey, byte[] token) {
     try {
-      keyspace.call("fetch lease", "lease '" + leaseKey + "'", () -> RELEASE.<Long>run(keyspace.redis(),
+      calls.call("fetch lease", "lease '" + leaseKey + "'", () -> RELEASE.<Long>run(calls.redis(),
           ScriptOutputType.INTEGER, leaseKey, token, CHANNEL.getBytes(StandardCharsets.UTF_8)));
     } catch (RuntimeException e) {
       // it expires by itself; the waiting instances look again then

@@ -1,6 +1,7 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.spi.GlobPattern;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,7 @@ public final class KeyLayout {
 
   private final String head;
   private final String[] prefixes;
+  private final byte[][] prefixBytes;
 
   KeyLayout(String namespace, @Nullable String formatVersion, boolean cluster) {
     this.head = "cachefn:" + (formatVersion == null ? "" : formatVersion + ":") + "{" + namespace.length() + ":"
@@ -47,6 +49,10 @@ public final class KeyLayout {
     this.prefixes = cluster
         ? CLUSTER_BUCKET_TAGS.stream().map(tag -> head + "/" + tag + "}:").toArray(String[]::new)
         : new String[] {head + "}:"};
+    this.prefixBytes = new byte[prefixes.length][];
+    for (int bucket = 0; bucket < prefixes.length; bucket++) {
+      prefixBytes[bucket] = prefixes[bucket].getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   KeyLayout(String namespace, @Nullable String formatVersion) {
@@ -79,6 +85,11 @@ public final class KeyLayout {
   /** The prefix of every key of {@code bucket}; the Lua scripts append {@code k:}, {@code m:}, {@code t:}. */
   String prefix(int bucket) {
     return prefixes[bucket];
+  }
+
+  /** {@link #prefix} in UTF-8, as the scripts take it; not to be changed. */
+  byte[] prefixBytes(int bucket) {
+    return prefixBytes[bucket];
   }
 
   /** The prefix of the bucket of {@code key}. */

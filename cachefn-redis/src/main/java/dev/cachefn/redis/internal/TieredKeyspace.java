@@ -31,15 +31,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, FetchCoordination<V> {
 
+  private final RedisNamespace<V> redis;
+  private final KeyLayout layout;
   private final RedisKeyspace<V> remote;
   private final NearCache nearCache;
   private final Keyspace<V> near;
   private final String namespace;
 
-  public TieredKeyspace(RedisKeyspace<V> remote, NearCache nearCache, long maxSize) {
-    this.remote = remote;
+  /**
+   * The tiered keyspace of {@code redis}: up to {@code maxSize} entries near, in {@code nearCache}; with
+   * {@code leases}, misses are fetched by one instance at a time.
+   */
+  public TieredKeyspace(RedisNamespace<V> redis, @Nullable FetchLeases leases, NearCache nearCache, long maxSize) {
+    this.redis = redis;
+    this.layout = redis.layout();
+    this.remote = new RedisKeyspace<>(redis, leases);
     this.nearCache = nearCache;
-    this.namespace = remote.namespace;
+    this.namespace = redis.name();
     this.near = nearCache.namespace(namespace, maxSize);
   }
 
@@ -53,7 +61,7 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
         return value;
       }
     }
-    NearCache.Load load = nearCache.begin(namespace, key, remote.layout.entry(key));
+    NearCache.Load load = nearCache.begin(namespace, key, layout.entry(key));
     if (load == null) {
       return remote.get(key);
     }
@@ -71,7 +79,7 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
       V value = serving ? near.get(key) : null;
       values.put(key, value); // keeps the order of keys; absent ones are dropped below
       if (value == null) {
-        NearCache.Load load = nearCache.begin(namespace, key, remote.layout.entry(key));
+        NearCache.Load load = nearCache.begin(namespace, key, layout.entry(key));
         if (load == null) {
           missing.clear();
           loads.forEach(nearCache::abandon);
@@ -96,16 +104,17 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
     long sent = System.nanoTime();
     List<Object> answers;
     try {
-      answers = remote.orBypass(() -> remote.call(operation, subject, () -> {
+      RedisCalls calls = redis.calls();
+      answers = calls.orBypass(() -> calls.call(operation, subject, () -> {
         List<CompletionStage<Object>> stages = new ArrayList<>(keys.size() * 3);
         for (int i = 0; i < keys.size(); i++) {
-          RedisClusterAsyncCommands<String, byte[]> redis = loads.get(i).reader; // tracked for this key's slot
+          RedisClusterAsyncCommands<String, byte[]> reader = loads.get(i).reader; // tracked for this key's slot
           String key = keys.get(i);
-          stages.add(redis.get(remote.layout.entry(key)).thenApply(answer -> answer));
-          stages.add(redis.pttl(remote.layout.entry(key)).thenApply(answer -> answer));
-          stages.add(redis.smembers(remote.layout.meta(key)).thenApply(answer -> answer));
+          stages.add(reader.get(layout.entry(key)).thenApply(answer -> answer));
+          stages.add(reader.pttl(layout.entry(key)).thenApply(answer -> answer));
+          stages.add(reader.smembers(layout.meta(key)).thenApply(answer -> answer));
         }
-        return RedisKeyspace.all(stages);
+        return RedisCalls.all(stages);
       }), List.of());
     } catch (RedisStorageException e) {
       loads.forEach(nearCache::abandon);
@@ -128,7 +137,7 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
       String key = keys.get(i);
       V value;
       try {
-        value = remote.decodeOrDrop(key, bytes);
+        value = redis.values().decodeOrDrop(key, bytes);
       } catch (RuntimeException e) {
         loads.subList(i, loads.size()).forEach(nearCache::abandon);
         throw e;
