@@ -26,6 +26,7 @@ class CacheMetricsTest {
   private static final String MISSES = "cachefn.cache.misses";
   private static final String EVICTIONS = "cachefn.cache.evictions";
   private static final String EXPIRATIONS = "cachefn.cache.expirations";
+  private static final String DECODE_FAILURES = "cachefn.cache.decode.failures";
   private static final String SIZE = "cachefn.cache.size";
   private static final String HIT_RATIO = "cachefn.cache.hit.ratio";
   private static final String MEMORY = "cachefn.cache.memory";
@@ -53,8 +54,7 @@ class CacheMetricsTest {
       List<String> registered = registry.getMetricIDs().stream()
           .map(id -> id.getName() + "{" + id.getTagsAsString() + "}").toList();
       for (String cache : List.of("users", "sessions", "reports")) {
-        for (String name : List.of(HITS, MISSES, EVICTIONS,
-            EXPIRATIONS, SIZE, HIT_RATIO, MEMORY)) {
+        for (String name : List.of(HITS, MISSES, EVICTIONS, EXPIRATIONS, DECODE_FAILURES, SIZE, HIT_RATIO, MEMORY)) {
           assertThat(registered).contains(name + "{cache=\"" + cache + "\"}");
         }
       }
@@ -76,6 +76,7 @@ class CacheMetricsTest {
       assertThat(registry.getGauge(id(SIZE, "users")).getValue().longValue()).isEqualTo(1);
       assertThat(registry.getGauge(id(HIT_RATIO, "users")).getValue().doubleValue()).isEqualTo(0.75);
       assertThat(registry.getGauge(id(MEMORY, "users")).getValue().longValue()).isPositive();
+      assertThat(registry.getGauge(id(DECODE_FAILURES, "users")).getValue().longValue()).isZero();
       users.set("b", "B"); // max-size 1: evicts a
       app.bean(FakeTicker.class).advance(Duration.ofSeconds(10));
       users.get("b"); // expired: a miss

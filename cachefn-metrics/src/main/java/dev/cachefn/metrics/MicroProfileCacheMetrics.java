@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * {@link CacheMetrics} in a MicroProfile Metrics {@link MetricRegistry} (the application registry of MicroProfile
  * Metrics 5; the calls used exist in 4 too).
  *
- * <p>MicroProfile Metrics has no counter that reads a function, so the counters {@code cachefn.cache.hits},
- * {@code .misses}, {@code .evictions} and {@code .expirations} are incremented by listeners on the cache's
- * events (a small cost per lookup); the gauges {@code cachefn.cache.size}, {@code cachefn.cache.hit.ratio}
- * (0 to 1) and {@code cachefn.cache.memory} (unit bytes: {@code cachefn_cache_memory_bytes} in Prometheus
- * output) read {@link Cache#stats()} when scraped. Tagged {@code cache=<name>}, and {@code application=<name>}
- * when given. Thread-safe.
+ * <p>The metrics have the Micrometer names (the README lists them). MicroProfile Metrics has no counter that
+ * reads a function, so the counters of cache events ({@code cachefn.cache.hits}, {@code .misses},
+ * {@code .evictions}, {@code .expirations}) are incremented by listeners on those events (a small cost per
+ * lookup); the other counters ({@code cachefn.cache.decode.failures}) and the gauges ({@code cachefn.cache.size},
+ * {@code cachefn.cache.hit.ratio} from 0 to 1, {@code cachefn.cache.memory} in bytes) are gauges that read
+ * {@link Cache#stats()} when scraped. Tagged {@code cache=<name>}, and {@code application=<name>} when given.
+ * Thread-safe.
  */
 public final class MicroProfileCacheMetrics implements CacheMetrics {
 
@@ -52,7 +53,7 @@ public final class MicroProfileCacheMetrics implements CacheMetrics {
       // one left by an earlier cache of the same name (a registry can outlive a container) would read a closed cache
       registry.remove(id);
       Metadata metadata = Metadata.builder().withName(measure.name).withDescription(measure.description)
-          .withUnit(measure.kind == Measure.Kind.BYTES ? MetricUnits.BYTES : MetricUnits.NONE).build();
+          .withUnit(measure.inBytes() ? MetricUnits.BYTES : MetricUnits.NONE).build();
       if (measure.event != null) {
         Counter counter = registry.counter(metadata, tags);
         subscriptions.add(cache.on(measure.event, event -> counter.inc()));

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * {@link CacheMetrics} in a Micrometer {@link MeterRegistry}. Every meter reads {@link Cache#stats()} when the
  * registry is scraped: nothing is added to the cache's read path.
  *
- * <p>Meters, tagged {@code cache=<name>} (and {@code application=<name>} when given), with their Prometheus
- * names: {@code cachefn.cache.hits}, {@code .misses}, {@code .evictions}, {@code .expirations}
- * ({@code FunctionCounter}s: {@code cachefn_cache_hits_total}, ...), {@code cachefn.cache.size} (entries),
- * {@code cachefn.cache.hit.ratio} (0 to 1) and {@code cachefn.cache.memory} (bytes of the live entries:
- * {@code cachefn_cache_memory_bytes}). Thread-safe.
+ * <p>Meters, tagged {@code cache=<name>} (and {@code application=<name>} when given; the README lists every
+ * name): the counts are {@code FunctionCounter}s ({@code cachefn.cache.hits}, {@code .misses},
+ * {@code .evictions}, {@code .expirations}, {@code .decode.failures}; {@code cachefn_cache_hits_total}, ... in
+ * Prometheus output), the rest gauges ({@code cachefn.cache.size}, {@code cachefn.cache.hit.ratio} from 0 to 1,
+ * {@code cachefn.cache.memory} in bytes of the live entries: {@code cachefn_cache_memory_bytes}). Thread-safe.
  */
 public final class MicrometerCacheMetrics implements CacheMetrics {
 
@@ -49,7 +49,7 @@ public final class MicrometerCacheMetrics implements CacheMetrics {
             .description(measure.description).register(registry));
       } else {
         meters.add(Gauge.builder(measure.name, cache, c -> measure.read(c.stats())).tags(tags)
-            .baseUnit(measure.kind == Measure.Kind.BYTES ? BaseUnits.BYTES : null)
+            .baseUnit(measure.inBytes() ? BaseUnits.BYTES : null)
             .description(measure.description).register(registry));
       }
     }

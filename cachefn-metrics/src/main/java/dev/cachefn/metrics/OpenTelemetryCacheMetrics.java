@@ -23,11 +23,10 @@ import org.jspecify.annotations.Nullable;
  * path.
  *
  * <p>Instruments, with the attributes {@code cachefn.cache.name} (and {@code cachefn.application} when
- * given): the counters {@code cachefn.cache.hits} ({@code {hit}}), {@code cachefn.cache.misses}
- * ({@code {miss}}), {@code cachefn.cache.evictions} and {@code cachefn.cache.expirations} ({@code {entry}}); the
- * up-down counters {@code cachefn.cache.size} ({@code {entry}}) and {@code cachefn.cache.memory.usage}
- * ({@code By}, the live entries); the gauge {@code cachefn.cache.hit_ratio} ({@code 1}, from 0 to 1).
- * Thread-safe.
+ * given; the README lists every name and unit): counters ({@code cachefn.cache.hits}, {@code .misses},
+ * {@code .evictions}, {@code .expirations}, {@code .decode_failures}), up-down counters
+ * ({@code cachefn.cache.size}, {@code cachefn.cache.memory.usage} in {@code By}) and the gauge
+ * {@code cachefn.cache.hit_ratio} ({@code 1}, from 0 to 1). Thread-safe.
  */
 public final class OpenTelemetryCacheMetrics implements CacheMetrics {
 
@@ -54,11 +53,11 @@ public final class OpenTelemetryCacheMetrics implements CacheMetrics {
   private ObservableMeasurement instrument(Measure measure) {
     String name = measure.openTelemetryName;
     return switch (measure.kind) {
-      case COUNTER -> meter.counterBuilder(name).setUnit(measure.openTelemetryUnit)
+      case COUNTER -> meter.counterBuilder(name).setUnit(measure.unit)
           .setDescription(measure.description).buildObserver();
-      case AMOUNT, BYTES -> meter.upDownCounterBuilder(name).setUnit(measure.openTelemetryUnit)
+      case UP_DOWN -> meter.upDownCounterBuilder(name).setUnit(measure.unit)
           .setDescription(measure.description).buildObserver();
-      case RATIO -> meter.gaugeBuilder(name).setUnit(measure.openTelemetryUnit)
+      case GAUGE -> meter.gaugeBuilder(name).setUnit(measure.unit)
           .setDescription(measure.description).buildObserver();
     };
   }
@@ -89,7 +88,7 @@ public final class OpenTelemetryCacheMetrics implements CacheMetrics {
       return; // closed between the collection's start and this callback: nothing to report
     }
     instruments.forEach((measure, instrument) -> {
-      if (measure.kind == Measure.Kind.RATIO) {
+      if (measure.kind == Measure.Kind.GAUGE) {
         ((ObservableDoubleMeasurement) instrument).record(measure.read(stats), attributes);
       } else {
         ((ObservableLongMeasurement) instrument).record((long) measure.read(stats), attributes);

@@ -7,6 +7,7 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.spi.CacheMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,27 @@ class MicrometerCacheMetricsTest {
     assertThat(counter("cachefn.cache.misses", "users", "shop")).isEqualTo(1);
     assertThat(counter("cachefn.cache.evictions", "users", "shop")).isEqualTo(1);
     assertThat(counter("cachefn.cache.expirations", "users", "shop")).isZero();
+    assertThat(counter("cachefn.cache.decode.failures", "users", "shop")).isZero();
     assertThat(gauge("cachefn.cache.size", "users", "shop")).isEqualTo(2);
     assertThat(gauge("cachefn.cache.hit.ratio", "users", "shop")).isEqualTo(0.5);
     assertThat(gauge("cachefn.cache.memory", "users", "shop")).isPositive();
     assertThat(registry.find("cachefn.cache.memory").gauge().getId().getBaseUnit()).isEqualTo("bytes");
+  }
+
+  @Test
+  void everyMeasureReadsItsOwnFigureOfTheStatsUnderItsName() {
+    new MicrometerCacheMetrics(registry, "shop").register(FixedStatsCache.named("users"));
+
+    assertThat(FixedStatsCache.EXPECTED).containsOnlyKeys(Measure.values());
+    for (Measure measure : Measure.values()) {
+      Meter meter = registry.find(measure.name).tags("cache", "users", "application", "shop").meter();
+      assertThat(meter).as(measure.name).isNotNull();
+      assertThat(meter).as(measure.name).isInstanceOf(measure.kind == Measure.Kind.COUNTER
+          ? FunctionCounter.class : Gauge.class);
+      assertThat(meter.measure().iterator().next().getValue()).as(measure.name)
+          .isEqualTo(FixedStatsCache.EXPECTED.get(measure));
+    }
+    assertThat(registry.find("cachefn.cache.decode.failures").functionCounter().count()).isEqualTo(29);
   }
 
   @Test

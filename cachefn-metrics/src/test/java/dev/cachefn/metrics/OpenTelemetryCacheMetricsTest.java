@@ -8,6 +8,7 @@ import dev.cachefn.spi.CacheMetrics;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.Collection;
@@ -58,12 +59,13 @@ class OpenTelemetryCacheMetricsTest {
     Collection<MetricData> collected = reader.collectAllMetrics();
 
     assertThat(pointsOf(collected, "users")).containsOnlyKeys("cachefn.cache.hits", "cachefn.cache.misses",
-        "cachefn.cache.evictions", "cachefn.cache.expirations", "cachefn.cache.size", "cachefn.cache.hit_ratio",
-        "cachefn.cache.memory.usage");
+        "cachefn.cache.evictions", "cachefn.cache.expirations", "cachefn.cache.decode_failures",
+        "cachefn.cache.size", "cachefn.cache.hit_ratio", "cachefn.cache.memory.usage");
     Map<String, Number> values = pointsOf(collected, "users");
     assertThat(values.get("cachefn.cache.hits").longValue()).isEqualTo(3);
     assertThat(values.get("cachefn.cache.misses").longValue()).isEqualTo(1);
     assertThat(values.get("cachefn.cache.evictions").longValue()).isEqualTo(1);
+    assertThat(values.get("cachefn.cache.decode_failures").longValue()).isZero();
     assertThat(values.get("cachefn.cache.size").longValue()).isEqualTo(2);
     assertThat(values.get("cachefn.cache.hit_ratio").doubleValue()).isEqualTo(0.75);
     assertThat(values.get("cachefn.cache.memory.usage").longValue()).isPositive();
@@ -71,6 +73,33 @@ class OpenTelemetryCacheMetricsTest {
         .singleElement().satisfies(m -> assertThat(m.getUnit()).isEqualTo("By"));
     assertThat(collected).filteredOn(m -> m.getName().equals("cachefn.cache.hit_ratio"))
         .singleElement().satisfies(m -> assertThat(m.getUnit()).isEqualTo("1"));
+  }
+
+  @Test
+  void everyMeasureReadsItsOwnFigureOfTheStatsWithItsInstrumentAndUnit() {
+    metrics.register(FixedStatsCache.named("users"));
+
+    Collection<MetricData> collected = reader.collectAllMetrics();
+
+    assertThat(FixedStatsCache.EXPECTED).containsOnlyKeys(Measure.values());
+    Map<String, Number> values = pointsOf(collected, "users");
+    for (Measure measure : Measure.values()) {
+      assertThat(values.get(measure.openTelemetryName)).as(measure.openTelemetryName).isNotNull();
+      assertThat(values.get(measure.openTelemetryName).doubleValue()).as(measure.openTelemetryName)
+          .isEqualTo(FixedStatsCache.EXPECTED.get(measure));
+      MetricData metric = collected.stream().filter(m -> m.getName().equals(measure.openTelemetryName))
+          .findFirst().orElseThrow();
+      assertThat(metric.getUnit()).isEqualTo(measure.unit);
+      assertThat(metric.getType()).as(measure.openTelemetryName).isEqualTo(switch (measure.kind) {
+        case COUNTER, UP_DOWN -> MetricDataType.LONG_SUM;
+        case GAUGE -> MetricDataType.DOUBLE_GAUGE;
+      });
+      if (metric.getType() == MetricDataType.LONG_SUM) {
+        assertThat(metric.getLongSumData().isMonotonic()).as(measure.openTelemetryName)
+            .isEqualTo(measure.kind == Measure.Kind.COUNTER);
+      }
+    }
+    assertThat(values.get("cachefn.cache.decode_failures").longValue()).isEqualTo(29);
   }
 
   @Test
@@ -87,7 +116,7 @@ class OpenTelemetryCacheMetricsTest {
     usersRegistration.close();
     Collection<MetricData> after = reader.collectAllMetrics();
     assertThat(pointsOf(after, "users")).isEmpty();
-    assertThat(pointsOf(after, "orders")).hasSize(7);
+    assertThat(pointsOf(after, "orders")).hasSize(Measure.values().length);
   }
 
   @Test
