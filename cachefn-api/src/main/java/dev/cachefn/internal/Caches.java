@@ -12,10 +12,17 @@ public final class Caches {
 
   private Caches() {}
 
-  /** Creates the cache {@code options} describe. */
+  /**
+   * Creates the cache {@code options} describe. A storage made by name here is the cache's own: it is closed with
+   * the cache.
+   */
   public static <V> Cache<V> create(CacheOptions options) {
-    Storage storage = options.storage() != null ? options.storage() : findStorage(options);
-    return new DefaultCache<>(options, storage);
+    Storage given = options.storage();
+    if (given != null) {
+      return new DefaultCache<>(options, given);
+    }
+    Storage made = findStorage(options);
+    return new DefaultCache<>(options, made, FlightTimer.SYSTEM, made instanceof AutoCloseable own ? own : null);
   }
 
   private static Storage findStorage(CacheOptions options) {

@@ -58,6 +58,8 @@ final class DefaultCache<V> implements Cache<V> {
   private final @Nullable FailureCounts failureCounts;
   private final EventDispatcher<V> events;
   private final SingleFlight<V> flights;
+  /** The storage made for this cache alone, closed with it; {@code null} when the storage was given. */
+  private final @Nullable AutoCloseable ownStorage;
 
   // per-thread cells, no atomic instruction on the hot paths (see Counter); hits and misses only when the
   // keyspace does not count them (countsLookups)
@@ -77,6 +79,12 @@ final class DefaultCache<V> implements Cache<V> {
 
   /** A cache whose fetch timeouts run on {@code timer}; tests pass one they fire by hand. */
   DefaultCache(CacheOptions options, Storage storage, FlightTimer timer) {
+    this(options, storage, timer, null);
+  }
+
+  /** A cache that closes {@code ownStorage}, if not {@code null}, when it closes. */
+  DefaultCache(CacheOptions options, Storage storage, FlightTimer timer, @Nullable AutoCloseable ownStorage) {
+    this.ownStorage = ownStorage;
     this.name = options.name();
     this.defaultTtl = options.defaultTtl();
     this.events = new EventDispatcher<>(name);
@@ -374,6 +382,18 @@ final class DefaultCache<V> implements Cache<V> {
     if (CLOSED.compareAndSet(this, false, true)) {
       flights.removingIf(flight -> true); // a fetch under way must not store into a closed cache
       keyspace.close();
+      closeOwnStorage();
+    }
+  }
+
+  private void closeOwnStorage() {
+    if (ownStorage != null) {
+      try {
+        ownStorage.close();
+      } catch (Exception e) {
+        System.getLogger(DefaultCache.class.getName())
+            .log(System.Logger.Level.WARNING, "Closing the storage of cache '" + name + "' failed", e);
+      }
     }
   }
 

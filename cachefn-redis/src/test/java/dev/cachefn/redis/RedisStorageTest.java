@@ -278,6 +278,7 @@ class RedisStorageTest {
       Cache<String> configured = CacheFn.builder("p").namespace(namespace).storage("redis").build();
       configured.set("k", "by provider");
       assertThat(cache.get("k")).isEqualTo("by provider");
+      configured.close(); // closes the storage the provider made for it: its own connection
     } finally {
       if (before == null) {
         System.clearProperty("cachefn.redis.uri");

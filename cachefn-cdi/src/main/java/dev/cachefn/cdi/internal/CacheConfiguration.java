@@ -5,7 +5,6 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
-import dev.cachefn.spi.StorageProvider;
 import dev.cachefn.spi.StorageProviders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,11 +70,20 @@ final class CacheConfiguration {
   }
 
   /**
-   * The settings of cache {@code name}.
+   * The settings of cache {@code name}, with its storage by name.
    *
    * @throws IllegalArgumentException naming the first bad property
    */
   CacheOptions options(String name, Ticker ticker) {
+    return builder(name, ticker).options();
+  }
+
+  /**
+   * A builder with the settings of cache {@code name}, and its storage by name ({@link #storageOf}).
+   *
+   * @throws IllegalArgumentException naming the first bad property
+   */
+  CacheBuilder builder(String name, Ticker ticker) {
     if (name.isBlank()) {
       throw new IllegalArgumentException("a cache name must not be blank");
     }
@@ -96,7 +104,7 @@ final class CacheConfiguration {
       }
       builder.namespace(namespace.trim());
     }
-    builder.storage(storage(name));
+    builder.storage(storageOf(name));
     Boolean stats = stats(name);
     if (stats != null) {
       builder.recordStats(stats);
@@ -109,7 +117,7 @@ final class CacheConfiguration {
     if (fetchTimeout != null) {
       builder.fetchTimeout(fetchTimeout);
     }
-    return builder.options();
+    return builder;
   }
 
   /**
@@ -133,16 +141,12 @@ final class CacheConfiguration {
   List<String> problems(Set<String> moreNames, Set<String> memoizedMethods) {
     List<String> problems = new ArrayList<>();
     Set<String> names = new TreeSet<>(moreNames);
+    names.addAll(namedCaches(true));
     for (String property : config.getPropertyNames()) {
       if (property.startsWith(CACHE_PREFIX)) {
-        String rest = property.substring(CACHE_PREFIX.length());
-        int dot = rest.lastIndexOf('.');
-        String key = rest.substring(dot + 1);
-        if (dot <= 0 || !CACHE_KEYS.contains(key)) {
+        if (cacheNameOf(property) == null) {
           problems.add("unknown property " + property + "; a cache is configured with " + CACHE_PREFIX
               + "<name>.<key> where <key> is one of " + CACHE_KEYS);
-        } else {
-          names.add(rest.substring(0, dot));
         }
       } else if (property.startsWith(MEMOIZE_PREFIX)) {
         String method = property.endsWith(MEMOIZE_TTL_SUFFIX)
@@ -178,21 +182,24 @@ final class CacheConfiguration {
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
     }
-    checkStorages(problems, names);
     return problems;
   }
 
   /**
-   * Starts every storage other than memory that a cache is configured with, so that the storage's own settings
-   * (such as {@code cachefn.redis.uri}) and whether it can reach its server are checked at start-up; the
-   * storage's message names its property. Storages share their instances per settings, so the caches get the
-   * one started here.
+   * The storages that the caches use, each with what uses it ({@code cache 'users'}, or
+   * {@code cachefn.default.storage}): what a {@link StorageRegistry} starts at deployment, so that a storage's
+   * own settings (such as {@code cachefn.redis.uri}) and its server are checked then. Settings that are bad
+   * are left out; {@link #problems} reports them.
+   *
+   * @param moreNames caches the application uses besides those its properties name
    */
-  private void checkStorages(List<String> problems, Set<String> names) {
+  Map<String, Set<String>> storageUsers(Set<String> moreNames) {
+    Set<String> names = new TreeSet<>(moreNames);
+    names.addAll(namedCaches(true));
     Map<String, Set<String>> users = new TreeMap<>();
     for (String name : names) {
       try {
-        users.computeIfAbsent(storage(name), storage -> new TreeSet<>()).add("cache '" + name + "'");
+        users.computeIfAbsent(storageOf(name), storage -> new TreeSet<>()).add("cache '" + name + "'");
       } catch (IllegalArgumentException reported) {
         // already among the problems
       }
@@ -203,17 +210,9 @@ final class CacheConfiguration {
         users.computeIfAbsent(fallback, storage -> new TreeSet<>()).add(DEFAULTS_PREFIX + STORAGE);
       }
     } catch (IllegalArgumentException reported) {
-      // already among the problems
+      // among the problems
     }
-    users.remove(CacheOptions.MEMORY_STORAGE);
-    users.forEach((storage, usedBy) -> {
-      try {
-        StorageProviders.named(storage).ifPresent(StorageProvider::create);
-      } catch (RuntimeException e) {
-        problems.add("storage '" + storage + "' (used by " + String.join(", ", usedBy) + ") cannot start: "
-            + e.getMessage());
-      }
-    });
+    return users;
   }
 
   /**
@@ -221,17 +220,29 @@ final class CacheConfiguration {
    * server-wide are left out, as they may configure another application's caches.
    */
   Set<String> configuredCaches() {
+    return namedCaches(false);
+  }
+
+  /** The caches that {@code cachefn.cache.<name>.<key>} properties name, with or without server-wide keys. */
+  private Set<String> namedCaches(boolean serverWide) {
     Set<String> names = new TreeSet<>();
     for (String property : config.getPropertyNames()) {
-      if (property.startsWith(CACHE_PREFIX) && !isServerWide(property)) {
-        String rest = property.substring(CACHE_PREFIX.length());
-        int dot = rest.lastIndexOf('.');
-        if (dot > 0 && CACHE_KEYS.contains(rest.substring(dot + 1))) {
-          names.add(rest.substring(0, dot));
-        }
+      String name = cacheNameOf(property);
+      if (name != null && (serverWide || !isServerWide(property))) {
+        names.add(name);
       }
     }
     return names;
+  }
+
+  /** The {@code <name>} of a {@code cachefn.cache.<name>.<key>} property with a known key, else {@code null}. */
+  private static @Nullable String cacheNameOf(String property) {
+    if (!property.startsWith(CACHE_PREFIX)) {
+      return null;
+    }
+    String rest = property.substring(CACHE_PREFIX.length());
+    int dot = rest.lastIndexOf('.');
+    return dot > 0 && CACHE_KEYS.contains(rest.substring(dot + 1)) ? rest.substring(0, dot) : null;
   }
 
   /**
@@ -263,7 +274,8 @@ final class CacheConfiguration {
     return own != null ? own : durationValue(DEFAULTS_PREFIX + DEFAULT_TTL);
   }
 
-  private String storage(String name) {
+  /** The name of the storage cache {@code name} uses: its own setting, else the default's, else memory. */
+  String storageOf(String name) {
     String own = storageValue(CACHE_PREFIX + name + "." + STORAGE);
     if (own != null) {
       return own;

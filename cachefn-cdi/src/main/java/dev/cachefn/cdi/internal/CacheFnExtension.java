@@ -20,11 +20,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,7 +39,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Checked: {@code @CacheName} values; every {@code @Memoize} and invalidation method (return type, TTL, tag templates,
  * key parameter types, key generator); the {@code cachefn.*} configuration of every cache the application
- * names or configures.
+ * names or configures; and the storages those caches use, which it starts then in the application's
+ * {@link StorageRegistry} and closes when the container shuts down.
  */
 public class CacheFnExtension implements Extension {
 
@@ -52,6 +55,7 @@ public class CacheFnExtension implements Extension {
     return BEAN_CLASSES;
   }
   private final CacheEventObservers cacheEventObservers = new CacheEventObservers();
+  private final StorageRegistry storages = new StorageRegistry();
 
   void addBeans(@Observes BeforeBeanDiscovery discovery) {
     for (Class<?> type : BEAN_CLASSES) {
@@ -103,10 +107,27 @@ public class CacheFnExtension implements Extension {
     for (String problem : checks.keyGeneratorProblems(type -> !beanManager.getBeans(type).isEmpty())) {
       event.addDeploymentProblem(new DeploymentException(problem));
     }
-    for (String problem : CacheFnChecks.configurationProblems(ConfigProvider.getConfig(), checks.cacheNames(),
-        checks.memoizedMethods())) {
+    List<String> problems = new ArrayList<>(CacheFnChecks.configurationProblems(ConfigProvider.getConfig(),
+        checks.cacheNames(), checks.memoizedMethods()));
+    CacheConfiguration configuration = new CacheConfiguration(ConfigProvider.getConfig());
+    for (String problem : storages.start(configuration.storageUsers(checks.cacheNames()))) {
+      problems.add("CacheFn configuration: " + problem);
+    }
+    if (!problems.isEmpty()) {
+      storages.close(); // the deployment fails: nothing will use them
+    }
+    for (String problem : problems) {
       event.addDeploymentProblem(new DeploymentException(problem));
     }
+  }
+
+  void closeStorages(@Observes BeforeShutdown event) {
+    storages.close();
+  }
+
+  /** The application's storages, started at deployment. */
+  StorageRegistry storages() {
+    return storages;
   }
 
   /** The caches that the application's injection points and annotations name. */

@@ -1,7 +1,7 @@
 package dev.cachefn.cdi.internal;
 
 import dev.cachefn.Cache;
-import dev.cachefn.CacheFn;
+import dev.cachefn.CacheBuilder;
 import dev.cachefn.Ticker;
 import dev.cachefn.cdi.CacheName;
 import dev.cachefn.cdi.NamedCaches;
@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * annotations name it, else on first use, connects it to CDI
  * events and to metrics, and produces it for {@code @Inject @CacheName("...") Cache<V>}. A bean of type
  * {@link Ticker}, if the application has one, is the clock of every cache (tests use it to drive expiration).
- * When the container shuts down, every cache's metrics are removed and every cache is closed.
+ * Each cache's storage comes from the application's {@link StorageRegistry} (the one the portable extension
+ * started at deployment, else one of its own), so caches naming the same storage share it. When the container
+ * shuts down, every cache's metrics are removed, every cache is closed, and then the storages.
  */
 @ApplicationScoped
 class CacheRegistry implements NamedCaches {
@@ -55,6 +57,7 @@ class CacheRegistry implements NamedCaches {
   @Inject Instance<CacheFnExtension> extension;
 
   private CacheConfiguration configuration;
+  private StorageRegistry storages;
   private Ticker ticker;
   private volatile @Nullable CacheMetrics metrics;
   private volatile @Nullable String application;
@@ -64,6 +67,7 @@ class CacheRegistry implements NamedCaches {
   void start() {
     Config config = ConfigProvider.getConfig();
     configuration = new CacheConfiguration(config);
+    storages = extension.isResolvable() ? extension.get().storages() : new StorageRegistry();
     ticker = tickers.isResolvable() ? tickers.get() : Ticker.system();
     application = config.getOptionalValue(APPLICATION_PROPERTY, String.class)
         .or(() -> config.getOptionalValue("mp.metrics.appName", String.class))
@@ -87,7 +91,10 @@ class CacheRegistry implements NamedCaches {
     names.forEach(this::get);
   }
 
-  /** Removes the metrics of every cache, then closes it; a failure with one cache does not stop the others. */
+  /**
+   * Removes the metrics of every cache, then closes it, then closes the storages; a failure with one cache does
+   * not stop the others.
+   */
   @PreDestroy
   void stop() {
     stopped = true;
@@ -106,6 +113,7 @@ class CacheRegistry implements NamedCaches {
         LOG.log(System.Logger.Level.WARNING, "Closing cache '" + cache.name() + "' failed", e);
       }
     }
+    storages.close();
   }
 
   /** The configuration of the caches and memoized methods. */
@@ -189,7 +197,8 @@ class CacheRegistry implements NamedCaches {
     if (stopped) {
       throw new IllegalStateException("cache '" + name + "' requested while the container shuts down");
     }
-    Cache<Object> cache = CacheFn.create(configuration.options(name, ticker));
+    CacheBuilder builder = configuration.builder(name, ticker);
+    Cache<Object> cache = builder.storage(storages.storage(configuration.storageOf(name))).build();
     events.connect(cache);
     try {
       metricRegistrations.put(name, metrics().register(cache));

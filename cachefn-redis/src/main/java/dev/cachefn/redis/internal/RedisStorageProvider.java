@@ -3,8 +3,6 @@ package dev.cachefn.redis.internal;
 import dev.cachefn.redis.RedisStorage;
 import dev.cachefn.spi.Storage;
 import dev.cachefn.spi.StorageProvider;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +10,11 @@ import org.jspecify.annotations.Nullable;
  * Registers the Redis storage as {@code "redis"}, configured by the {@code cachefn.redis.*} settings (see
  * {@link RedisSettings}): {@code uri} (required), {@code timeout} (an ISO-8601 duration such as {@code PT2S}, or
  * milliseconds), {@code failure-policy} ({@code fail} or {@code bypass}), {@code lazy-connect}
- * ({@code true} or {@code false}). Caches with the same settings share one storage, and so one connection,
- * for the life of the JVM.
+ * ({@code true} or {@code false}). Each storage it creates has its own connection and belongs to whoever asked
+ * (see {@link StorageProvider}): a cache built by name closes it with itself, cachefn-cdi shares one per
+ * application and closes it at shutdown.
  */
 public final class RedisStorageProvider implements StorageProvider {
-
-  private static final Map<RedisSettings, RedisStorage> SHARED = new ConcurrentHashMap<>();
 
   private final UnaryOperator<@Nullable String> settings;
 
@@ -36,7 +33,7 @@ public final class RedisStorageProvider implements StorageProvider {
   }
 
   /**
-   * The shared storage for the current settings.
+   * A new storage for the current settings, connected unless lazy.
    *
    * @throws IllegalStateException if {@code cachefn.redis.uri} is not set, or a setting is malformed (the
    *     message names it)
@@ -45,6 +42,6 @@ public final class RedisStorageProvider implements StorageProvider {
   @Override
   public Storage create() {
     RedisSettings read = RedisSettings.read(name(), settings);
-    return SHARED.computeIfAbsent(read, ignored -> read.builder().build());
+    return read.builder().build();
   }
 }

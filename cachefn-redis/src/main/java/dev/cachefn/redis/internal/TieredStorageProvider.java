@@ -3,19 +3,15 @@ package dev.cachefn.redis.internal;
 import dev.cachefn.redis.TieredStorage;
 import dev.cachefn.spi.Storage;
 import dev.cachefn.spi.StorageProvider;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Registers the near cache in front of Redis as {@code "tiered"}, configured by the same {@code cachefn.redis.*}
- * settings as {@code "redis"} plus {@code heartbeat} (see {@link RedisSettings}). Caches with the same settings
- * share one storage — one connection and one near cache — for the life of the JVM.
+ * settings as {@code "redis"} plus {@code heartbeat} (see {@link RedisSettings}). Each storage it creates has its
+ * own connection and near cache, and belongs to whoever asked (see {@link StorageProvider}).
  */
 public final class TieredStorageProvider implements StorageProvider {
-
-  private static final Map<RedisSettings, TieredStorage> SHARED = new ConcurrentHashMap<>();
 
   private final UnaryOperator<@Nullable String> settings;
 
@@ -34,7 +30,7 @@ public final class TieredStorageProvider implements StorageProvider {
   }
 
   /**
-   * The shared tiered storage for the current settings.
+   * A new tiered storage for the current settings, connected unless lazy.
    *
    * @throws IllegalStateException if {@code cachefn.redis.uri} is not set, or a setting is malformed (the
    *     message names it)
@@ -43,6 +39,6 @@ public final class TieredStorageProvider implements StorageProvider {
   @Override
   public Storage create() {
     RedisSettings read = RedisSettings.read(name(), settings);
-    return SHARED.computeIfAbsent(read, ignored -> read.builder().buildTiered());
+    return read.builder().buildTiered();
   }
 }
