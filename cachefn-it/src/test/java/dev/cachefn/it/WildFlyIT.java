@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * WildFly with {@code standalone-microprofile.xml} (Weld, no MicroProfile Metrics), plus its Micrometer subsystem
  * with a Prometheus registry on the management port: CacheFn reports through the application's
- * {@code MeterRegistry}.
+ * {@code MeterRegistry}, and both applications' series are on {@code /prometheus}.
  */
 class WildFlyIT {
 
@@ -52,9 +52,17 @@ class WildFlyIT {
       String base = "http://localhost:" + (8080 + offset);
       AppChecks.bothApplicationsWork(base);
 
-      // the binding and each application's tag; the meters do not show on /prometheus yet (see the closing note)
       assertThat(server.log()).contains("CacheFn metrics: reported through Micrometer, tagged application=app1",
           "CacheFn metrics: reported through Micrometer, tagged application=app2");
+      Http.Response metrics = Http.get("http://localhost:" + (9990 + offset) + "/prometheus");
+      assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
+      Files.writeString(home.resolveSibling("wildfly-prometheus.txt"), metrics.body()); // to read when a check fails
+      AppChecks.metricsOfBothApplications(metrics.body());
+      for (String app : List.of("app1", "app2")) {
+        assertThat(AppChecks.series(metrics.body(), "cachefn_cache_memory_bytes", "small", app)).isNotEmpty();
+        assertThat(AppChecks.series(metrics.body(), "cachefn_cache_evictions_total", "small", app))
+            .as("the eviction the checks caused in " + app).singleElement().asString().endsWith(" 1.0");
+      }
     }
   }
 

@@ -65,6 +65,27 @@ class MicrometerCacheMetricsTest {
   }
 
   @Test
+  void aRegistryThatExportsOnlyWhatItsPlainCallsRegisterGetsEveryMeasureThroughThem() {
+    PlainCallsOnlyRegistry application = new PlainCallsOnlyRegistry();
+    CacheMetrics.Registration registration =
+        new MicrometerCacheMetrics(application, "shop").register(FixedStatsCache.named("users"));
+
+    for (Measure measure : Measure.values()) {
+      String name = measure.inBytes() ? measure.name + ".bytes" : measure.name; // the unit in the name instead
+      Meter meter = application.exported.find(name).tags("cache", "users", "application", "shop").meter();
+      assertThat(meter).as(name).isNotNull();
+      assertThat(meter).as(name).isInstanceOf(measure.kind == Measure.Kind.COUNTER
+          ? FunctionCounter.class : Gauge.class);
+      assertThat(meter.measure().iterator().next().getValue()).as(name)
+          .isEqualTo(FixedStatsCache.EXPECTED.get(measure));
+    }
+    assertThat(application.exported.getMeters()).hasSize(Measure.values().length);
+
+    registration.close();
+    assertThat(application.exported.getMeters()).isEmpty();
+  }
+
+  @Test
   void twoApplicationsSharingOneRegistryKeepTheirOwnSeries() {
     Cache<String> first = CacheFn.<String>builder("users").build();
     Cache<String> second = CacheFn.<String>builder("users").build();
