@@ -145,4 +145,34 @@ class MemoryStorageNamespaceTest {
     assertThat(small.size()).isEqualTo(1);
     assertThat(large.size()).isEqualTo(2);
   }
+
+  @Test
+  void anotherTickerOnTheSameNamespaceFailsNamingTheNamespace() {
+    FakeTicker first = new FakeTicker();
+    CacheFn.builder("first").namespace("timed").ticker(first).storage(storage).build();
+
+    assertThatThrownBy(
+            () -> CacheFn.builder("second").namespace("timed").ticker(new FakeTicker()).storage(storage).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'timed'")
+        .hasMessageContaining("same ticker");
+    assertThatThrownBy(() -> CacheFn.builder("third").namespace("timed").storage(storage).build())
+        .as("the system ticker is another ticker too")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same ticker");
+  }
+
+  @Test
+  void theSameTickerOnTheSameNamespaceExpiresEntriesForBothCaches() {
+    FakeTicker ticker = new FakeTicker();
+    Cache<String> writer = CacheFn.builder("writer").namespace("timed").ticker(ticker).storage(storage).build();
+    Cache<String> reader = CacheFn.builder("reader").namespace("timed").ticker(ticker).storage(storage).build();
+
+    writer.set("k", "v", SetOptions.ttl(java.time.Duration.ofSeconds(10)));
+    assertThat(reader.get("k")).isEqualTo("v");
+    ticker.advance(java.time.Duration.ofSeconds(11));
+
+    assertThat(reader.get("k")).isNull();
+    assertThat(writer.get("k")).isNull();
+  }
 }
