@@ -38,10 +38,7 @@ public final class CacheBuilder {
 
   /** The most entries the cache holds; beyond it the {@link #evictionPolicy} picks one to evict. At least 1. */
   public CacheBuilder maxSize(long maxSize) {
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize + " (cache '" + name + "')");
-    }
-    this.maxSize = maxSize;
+    this.maxSize = CacheOptions.requireMaxSize(maxSize, "cache '" + name + "'");
     return this;
   }
 

@@ -55,9 +55,7 @@ public record CacheOptions(
     requireName(name, "name");
     requireName(namespace, "namespace");
     requireName(storageName, "storage");
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize + " (cache '" + name + "')");
-    }
+    requireMaxSize(maxSize, "cache '" + name + "'");
     if (defaultTtl != null) {
       SetOptions.requirePositive(defaultTtl, "defaultTtl");
     }
@@ -79,6 +77,23 @@ public record CacheOptions(
       EvictionPolicy evictionPolicy) {
     this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats, evictionPolicy,
         DEFAULT_FETCH_TIMEOUT);
+  }
+
+  /**
+   * Checks a {@code maxSize}: at least 1. The one home of this rule, for every place that takes a maximum size
+   * (this record, {@link CacheBuilder}, {@link Memoizer}, {@code KeyspaceSettings}, the JCache and CDI
+   * configurations).
+   *
+   * @param where whose setting it is, for the message (such as {@code cache 'users'}); empty for none
+   * @return {@code maxSize}
+   * @throws IllegalArgumentException if {@code maxSize} is less than 1, naming it, the value and {@code where}
+   */
+  public static long requireMaxSize(long maxSize, String where) {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException(
+          "maxSize must be at least 1, got " + maxSize + (where.isEmpty() ? "" : " (" + where + ")"));
+    }
+    return maxSize;
   }
 
   static String requireName(@Nullable String value, String setting) {

@@ -65,10 +65,7 @@ public final class Memoizer {
 
     /** The most results kept (own cache only); at least 1. Default {@value CacheOptions#DEFAULT_MAX_SIZE}. */
     public Builder maxSize(long maxSize) {
-      if (maxSize < 1) {
-        throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize + " (memoizer '" + name + "')");
-      }
-      this.maxSize = maxSize;
+      this.maxSize = CacheOptions.requireMaxSize(maxSize, "memoizer '" + name + "'");
       this.maxSizeSet = true;
       return this;
     }

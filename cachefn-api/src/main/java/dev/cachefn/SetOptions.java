@@ -1,5 +1,6 @@
 package dev.cachefn;
 
+import dev.cachefn.internal.Arguments;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -107,25 +108,8 @@ public final class SetOptions {
   }
 
   static Set<String> checkTags(@Nullable Collection<String> tags) {
-    if (tags == null) {
-      throw new NullPointerException("tags must not be null");
-    }
-    if (tags.isEmpty()) {
-      return Set.of();
-    }
-    Set<String> copy = new LinkedHashSet<>();
-    int index = 0;
-    for (String tag : tags) {
-      if (tag == null) {
-        throw new NullPointerException("tags[" + index + "] must not be null");
-      }
-      if (tag.isEmpty()) {
-        throw new IllegalArgumentException("tags[" + index + "] must not be empty");
-      }
-      copy.add(tag);
-      index++;
-    }
-    return Collections.unmodifiableSet(copy);
+    Collection<String> checked = Arguments.strings(tags, "tags");
+    return checked.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(checked));
   }
 
   @Override

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Argument checks whose messages name the argument and say what is allowed. */
-final class Arguments {
+/**
+ * Argument checks whose messages name the argument and say what is allowed: the one home of each check for the
+ * cache layer and the API's value types.
+ */
+public final class Arguments {
 
   private Arguments() {}
 
@@ -35,17 +38,28 @@ final class Arguments {
   }
 
   static void keys(@Nullable Collection<String> keys) {
-    notNull(keys, "keys");
+    strings(keys, "keys");
+  }
+
+  /**
+   * Checks that {@code values} (named {@code name} in the messages) and each of its elements are neither null nor
+   * empty; the collection itself may be empty.
+   *
+   * @return {@code values}
+   */
+  public static Collection<String> strings(@Nullable Collection<String> values, String name) {
+    notNull(values, name);
     int index = 0;
-    for (String key : keys) {
-      if (key == null) {
-        throw new NullPointerException("keys[" + index + "] must not be null");
+    for (String value : values) {
+      if (value == null) {
+        throw new NullPointerException(name + "[" + index + "] must not be null");
       }
-      if (key.isEmpty()) {
-        throw new IllegalArgumentException("keys[" + index + "] must not be empty");
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(name + "[" + index + "] must not be empty");
       }
       index++;
     }
+    return values;
   }
 
   static void entries(@Nullable Map<String, ?> entries) {
@@ -63,17 +77,7 @@ final class Arguments {
   }
 
   static void tags(@Nullable Collection<String> tags) {
-    notNull(tags, "tags");
-    int index = 0;
-    for (String tag : tags) {
-      if (tag == null) {
-        throw new NullPointerException("tags[" + index + "] must not be null");
-      }
-      if (tag.isEmpty()) {
-        throw new IllegalArgumentException("tags[" + index + "] must not be empty");
-      }
-      index++;
-    }
+    strings(tags, "tags");
   }
 
   static String tag(@Nullable String tag) {

@@ -22,9 +22,7 @@ public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker, Ev
     Objects.requireNonNull(namespace, "namespace must not be null");
     Objects.requireNonNull(ticker, "ticker must not be null");
     Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
-    }
+    CacheOptions.requireMaxSize(maxSize, "");
   }
 
   /** Settings with the {@link CacheOptions#DEFAULT_EVICTION_POLICY}. */

@@ -1,5 +1,6 @@
 package dev.cachefn.jcache;
 
+import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import java.util.Collection;
@@ -68,10 +69,7 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
    * @throws IllegalArgumentException if {@code maxSize} is less than 1
    */
   public CacheFnConfiguration<K, V> setMaxSize(long maxSize) {
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
-    }
-    this.maxSize = maxSize;
+    this.maxSize = CacheOptions.requireMaxSize(maxSize, "");
     return this;
   }
 

@@ -5,6 +5,7 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
+import dev.cachefn.spi.SettingDurations;
 import dev.cachefn.spi.StorageProviders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -321,20 +322,16 @@ final class CacheConfiguration {
       return null;
     }
     try {
-      long size = Long.parseLong(text.trim().replace("_", ""));
-      if (size >= 1) {
-        return size;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
+      return CacheOptions.requireMaxSize(Long.parseLong(text.trim().replace("_", "")), property);
+    } catch (IllegalArgumentException notANumberOrTooSmall) { // NumberFormatException is one
+      throw new IllegalArgumentException(
+          "property " + property + " must be a whole number of at least 1; got '" + text + "'");
     }
-    throw new IllegalArgumentException(
-        "property " + property + " must be a whole number of at least 1; got '" + text + "'");
   }
 
   private @Nullable Duration durationValue(String property) {
     String text = value(property);
-    return text == null ? null : Durations.parse(text, "property " + property);
+    return text == null ? null : SettingDurations.parse(text, "property " + property);
   }
 
   private @Nullable String storageValue(String property) {

@@ -2,6 +2,7 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.SetOptions;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.spi.SettingDurations;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,11 +84,11 @@ final class MemoizePlan {
       String cacheName = memoize.cache().isBlank()
           ? method.getDeclaringClass().getName() + "." + method.getName()
           : memoize.cache().trim();
-      Duration annotated = memoize.ttl().isBlank() ? null : Durations.parse(memoize.ttl(), "ttl");
+      Duration annotated = memoize.ttl().isBlank() ? null : SettingDurations.parse(memoize.ttl(), "ttl");
       Duration ttl = configuredTtl != null ? configuredTtl : annotated;
       SetOptions baseOptions = ttl != null ? SetOptions.ttl(ttl) : SetOptions.none();
       if (!memoize.fetchTimeout().isBlank()) {
-        baseOptions = baseOptions.withFetchTimeout(Durations.parse(memoize.fetchTimeout(), "fetchTimeout"));
+        baseOptions = baseOptions.withFetchTimeout(SettingDurations.parse(memoize.fetchTimeout(), "fetchTimeout"));
       }
       List<CallTemplate> tags = new ArrayList<>();
       for (String tag : memoize.tags()) {

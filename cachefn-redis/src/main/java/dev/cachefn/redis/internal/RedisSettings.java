@@ -3,8 +3,8 @@ package dev.cachefn.redis.internal;
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorage;
 import dev.cachefn.redis.TieredStorage;
+import dev.cachefn.spi.SettingDurations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -76,18 +76,11 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
     if (text == null || text.isBlank()) {
       return absent;
     }
-    Duration duration;
     try {
-      duration = text.trim().chars().allMatch(Character::isDigit)
-          ? Duration.ofMillis(Long.parseLong(text.trim())) : Duration.parse(text.trim());
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalStateException(
-          property + " must be milliseconds or an ISO-8601 duration such as PT2S, got '" + text + "'", e);
+      return SettingDurations.parse(text, property);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
-    if (duration.isZero() || duration.isNegative()) {
-      throw new IllegalStateException(property + " must be positive, got '" + text + "'");
-    }
-    return duration;
   }
 
   static FailurePolicy policy(@Nullable String text) {

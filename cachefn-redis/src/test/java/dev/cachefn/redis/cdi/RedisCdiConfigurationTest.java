@@ -97,11 +97,12 @@ class RedisCdiConfigurationTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(delimiter = '|', value = {
-      "cachefn.redis.timeout        | soon             | cachefn.redis.timeout must be milliseconds or an ISO-8601 duration",
-      "cachefn.redis.timeout        | 0                | cachefn.redis.timeout must be positive, got '0'",
+      "cachefn.redis.timeout        | soon             | cachefn.redis.timeout must be an ISO-8601 duration such as PT10M",
+      "cachefn.redis.timeout        | 2000             | cachefn.redis.timeout must be an ISO-8601 duration such as PT10M or P1D, or a whole number with a unit ms, s, m, h or d such as 500ms, 10s, 5m, 1h; got '2000' (a number needs a unit, such as 2000ms or 2000s)",
+      "cachefn.redis.timeout        | 0ms              | cachefn.redis.timeout must be a positive duration; got '0ms'",
       "cachefn.redis.failure-policy | retry            | cachefn.redis.failure-policy must be fail or bypass, got 'retry'",
       "cachefn.redis.lazy-connect   | maybe            | cachefn.redis.lazy-connect must be true or false, got 'maybe'",
-      "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be positive",
+      "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be a positive duration",
       "cachefn.redis.distributed-single-flight | maybe | cachefn.redis.distributed-single-flight must be true or false, got 'maybe'",
       "cachefn.redis.format-version | 2/3              | cachefn.redis.format-version: the value format version must be 1 to 32 letters, digits",
       "cachefn.redis.uri            | http://nowhere   | uri must be a Redis URI such as redis://127.0.0.1:6379 or redis-cluster://10.0.0.1:7000,10.0.0.2:7000, got 'http://nowhere'",
