@@ -8,6 +8,7 @@ import dev.cachefn.CacheBuilder;
 import dev.cachefn.CacheFn;
 import dev.cachefn.Memoizer;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

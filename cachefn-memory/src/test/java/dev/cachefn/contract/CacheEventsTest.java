@@ -9,6 +9,7 @@ import dev.cachefn.CacheFn;
 import dev.cachefn.CacheListener;
 import dev.cachefn.SetOptions;
 import dev.cachefn.Subscription;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,6 +11,7 @@ import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
+import dev.cachefn.testkit.FakeTicker;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

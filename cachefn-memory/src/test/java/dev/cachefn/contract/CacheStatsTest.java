@@ -6,6 +6,7 @@ import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheStats;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import dev.cachefn.MemoizedBiFunction;
 import dev.cachefn.MemoizedFunction;
 import dev.cachefn.MemoizedSupplier;
 import dev.cachefn.Memoizer;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.cachefn.CacheEvent;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.FakeTicker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.cachefn.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachefn.redis.internal.KeyLayout;
+import dev.cachefn.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

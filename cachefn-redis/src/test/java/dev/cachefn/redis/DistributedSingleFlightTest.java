@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
+import dev.cachefn.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

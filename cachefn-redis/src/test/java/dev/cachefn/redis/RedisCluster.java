@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.testkit.Await;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;

@@ -1,9 +1,10 @@
 package dev.cachefn.redis;
 
 import dev.cachefn.spi.Storage;
+import dev.cachefn.testkit.StorageContract;
 
 /** The contract on a real Redis server. */
-class RedisStorageContractTest extends StorageContractTest {
+class RedisStorageContractTest extends StorageContract {
 
   @Override
   protected Storage storage() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.Await;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -242,7 +243,7 @@ class RedisStorageTest {
   void jsonCodecRefusesClassesItIsNotAllowedToCreate() {
     JsonCodec onlyStrings = JsonCodec.create(new com.fasterxml.jackson.databind.ObjectMapper(),
         name -> name.equals("java.lang.String"));
-    byte[] user = JsonCodec.create().encode(new StorageContractTest.User("Ada", 36, java.util.List.of()));
+    byte[] user = JsonCodec.create().encode(new dev.cachefn.testkit.StorageContract.User("Ada", 36, java.util.List.of()));
 
     assertThat(onlyStrings.decode(onlyStrings.encode("fine"))).isEqualTo("fine");
     assertThatThrownBy(() -> onlyStrings.decode(user))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.SetOptions;
+import dev.cachefn.testkit.Await;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -2,7 +2,7 @@ package dev.cachefn.memory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachefn.memory.FakeTicker;
+import dev.cachefn.testkit.FakeTicker;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cachefn.memory;
+package dev.cachefn.testkit;
 
 import dev.cachefn.Ticker;
 import java.time.Duration;
@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Ticker} that only moves when a test calls {@link #advance(Duration)}, so that TTL behaviour is
- * deterministic and no test has to sleep.
+ * deterministic and no test has to sleep. Thread-safe. Not final, so that a test can make it a bean (a CDI
+ * application's {@code Ticker} bean is the clock of its caches).
  */
-public final class FakeTicker implements Ticker {
+public class FakeTicker implements Ticker {
 
   private final AtomicLong nanos;
 
@@ -17,7 +18,7 @@ public final class FakeTicker implements Ticker {
     this(1_234_567_890_123L);
   }
 
-  /** Starts at {@code startNanos}, which may be any value (System.nanoTime() may be negative or wrap). */
+  /** Starts at {@code startNanos}, which may be any value ({@code System.nanoTime()} may be negative or wrap). */
   public FakeTicker(long startNanos) {
     this.nanos = new AtomicLong(startNanos);
   }

@@ -1,4 +1,4 @@
-package dev.cachefn.redis;
+package dev.cachefn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,20 +22,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every storage must do for a cache, proven through the {@link Cache} API: run against the in-memory
- * storage (the reference) and Redis. Time-to-live is real (short TTLs awaited by bounded polling), since a
- * remote storage keeps its own clock. Each test works in namespaces of its own.
+ * What every {@link Storage} must do for a cache, proven through the {@link Cache} API: the suite a storage author
+ * runs by extending this class and returning the storage under test. CacheFn runs it on its in-memory storage
+ * (the reference), Redis, the tiered storage and both on a Redis Cluster.
+ *
+ * <pre>{@code
+ * class MyStorageContractTest extends StorageContract {
+ *   private static final MyStorage STORAGE = MyStorage.connect(...);
+ *
+ *   @Override
+ *   protected Storage storage() {
+ *     return STORAGE;
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Time-to-live is real (short TTLs awaited by bounded polling, at most 5 seconds), since a remote storage keeps
+ * its own clock. Each test works in namespaces of its own (a random prefix per test instance), so a shared
+ * server needs no cleaning between tests. Values round-trip as records and collections: a storage that keeps
+ * bytes needs a codec for them.
  */
-abstract class StorageContractTest {
+public abstract class StorageContract {
 
-  record User(String name, int age, List<String> roles) {}
+  /** A value with nested fields, for the round-trip test. */
+  public record User(String name, int age, List<String> roles) {}
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   /** The storage under test, shared by the test's caches. */
   protected abstract Storage storage();
 
-  <V> Cache<V> cache(String namespace) {
+  /** A cache on {@link #storage()} in a namespace of this test's own. */
+  protected <V> Cache<V> cache(String namespace) {
     return CacheFn.builder("contract").namespace(run + "/" + namespace).storage(storage()).build();
   }
 
@@ -44,7 +62,7 @@ abstract class StorageContractTest {
   // ---- entries ----------------------------------------------------------------------------------------
 
   @Test
-  void getReturnsWhatSetStoredAndNullForAnAbsentKey() {
+  public void getReturnsWhatSetStoredAndNullForAnAbsentKey() {
     cache.set("user:1", "Ada");
 
     assertThat(cache.get("user:1")).isEqualTo("Ada");
@@ -52,7 +70,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void valuesOfRecordsAndCollectionsRoundTrip() {
+  public void valuesOfRecordsAndCollectionsRoundTrip() {
     Cache<User> users = cache("users");
     User ada = new User("Ada", 36, List.of("admin", "dev"));
     Cache<Map<String, Integer>> maps = cache("maps");
@@ -65,7 +83,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void hasAndDeleteTellWhetherAnEntryExisted() {
+  public void hasAndDeleteTellWhetherAnEntryExisted() {
     cache.set("a", "1");
 
     assertThat(cache.has("a")).isTrue();
@@ -76,7 +94,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void overwritingReplacesTheValueAndTheTags() {
+  public void overwritingReplacesTheValueAndTheTags() {
     cache.set("a", "old", SetOptions.tags("old-tag", "shared"));
     cache.set("b", "other", SetOptions.tags("shared"));
 
@@ -90,7 +108,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void overwritingWithoutOptionsDropsTheTags() {
+  public void overwritingWithoutOptionsDropsTheTags() {
     cache.set("a", "old", SetOptions.tags("t"));
 
     cache.set("a", "new");
@@ -100,7 +118,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void sizeCountsEntriesAndClearEmptiesTheCache() {
+  public void sizeCountsEntriesAndClearEmptiesTheCache() {
     cache.set("a", "1");
     cache.set("b", "2", SetOptions.tags("t"));
     cache.set("a", "again");
@@ -118,7 +136,7 @@ abstract class StorageContractTest {
   // ---- batches ----------------------------------------------------------------------------------------
 
   @Test
-  void getManyAnswersInRequestOrderAndOmitsAbsentKeys() {
+  public void getManyAnswersInRequestOrderAndOmitsAbsentKeys() {
     for (int i = 0; i < 20; i++) {
       cache.set("k" + i, "v" + i);
     }
@@ -137,7 +155,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void setManyWithOptionsTagsEveryEntryAndDeleteManyCountsThoseThatExisted() {
+  public void setManyWithOptionsTagsEveryEntryAndDeleteManyCountsThoseThatExisted() {
     cache.set("untagged", "0");
     cache.setMany(Map.of("a", "1", "b", "2", "c", "3"), SetOptions.tags("batch"));
 
@@ -147,7 +165,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void batchesLargerThanOneRoundOfTheStorageWorkWhole() {
+  public void batchesLargerThanOneRoundOfTheStorageWorkWhole() {
     Map<String, String> many = new LinkedHashMap<>();
     for (int i = 0; i < 1_234; i++) {
       many.put("item:" + i, "v" + i);
@@ -165,7 +183,7 @@ abstract class StorageContractTest {
   // ---- tags -------------------------------------------------------------------------------------------
 
   @Test
-  void invalidateByTagsRemovesEntriesCarryingAnyTagAndCountsEachOnce() {
+  public void invalidateByTagsRemovesEntriesCarryingAnyTagAndCountsEachOnce() {
     cache.set("a", "1", SetOptions.tags("x", "y"));
     cache.set("b", "2", SetOptions.tags("y"));
     cache.set("c", "3", SetOptions.tags("z"));
@@ -177,7 +195,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void deletedEntriesLeaveTheirTags() {
+  public void deletedEntriesLeaveTheirTags() {
     cache.set("a", "1", SetOptions.tags("t"));
     cache.delete("a");
     cache.set("a", "2");
@@ -189,7 +207,7 @@ abstract class StorageContractTest {
   // ---- patterns ---------------------------------------------------------------------------------------
 
   @Test
-  void keysAndEntriesFollowTheGlob() {
+  public void keysAndEntriesFollowTheGlob() {
     cache.set("user:1", "a");
     cache.set("user:2", "b");
     cache.set("user:10", "c");
@@ -209,7 +227,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void keysWithGlobMetacharactersAreMatchedLiterallyWhenEscaped() {
+  public void keysWithGlobMetacharactersAreMatchedLiterallyWhenEscaped() {
     cache.set("a*b", "star");
     cache.set("axb", "x");
     cache.set("q?[1]\\", "all");
@@ -223,7 +241,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void nonAsciiKeysMatchCharacterByCharacter() {
+  public void nonAsciiKeysMatchCharacterByCharacter() {
     cache.set("ключ:1", "a");
     cache.set("ключ:é", "b");
     cache.set("ключ:10", "c");
@@ -235,7 +253,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void invalidateByPatternRemovesOnlyMatchingKeysAndCountsThem() {
+  public void invalidateByPatternRemovesOnlyMatchingKeysAndCountsThem() {
     cache.set("user:1", "a", SetOptions.tags("t"));
     cache.set("user:2", "b");
     cache.set("other", "c", SetOptions.tags("t"));
@@ -248,7 +266,7 @@ abstract class StorageContractTest {
   // ---- namespaces -------------------------------------------------------------------------------------
 
   @Test
-  void namespacesNeverCollideEvenWhenOneLooksLikeAPrefixOfTheOther() {
+  public void namespacesNeverCollideEvenWhenOneLooksLikeAPrefixOfTheOther() {
     Cache<String> a = cache("a");
     Cache<String> ab = cache("a:b");
     a.set("b:c", "from a");
@@ -262,7 +280,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void clearAndPatternsTouchOnlyTheirNamespaceEvenWithGlobCharactersInIt() {
+  public void clearAndPatternsTouchOnlyTheirNamespaceEvenWithGlobCharactersInIt() {
     Cache<String> globby = cache("ns*[1]?");
     Cache<String> lookalike = cache("nsX1Y");
     Cache<String> other = cache("ns");
@@ -283,7 +301,7 @@ abstract class StorageContractTest {
   // ---- time-to-live -----------------------------------------------------------------------------------
 
   @Test
-  void entriesExpireAfterTheirTtlAndOthersStay() {
+  public void entriesExpireAfterTheirTtlAndOthersStay() {
     cache.set("short", "1", SetOptions.ttl(Duration.ofMillis(150)).withTags("t"));
     cache.set("long", "2", SetOptions.ttl(Duration.ofMinutes(5)));
     cache.set("forever", "3");
@@ -298,7 +316,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void defaultTtlAppliesToEntriesWrittenWithoutOne() {
+  public void defaultTtlAppliesToEntriesWrittenWithoutOne() {
     Cache<String> shortLived = CacheFn.builder("short").namespace(run + "/short").storage(storage())
         .defaultTtl(Duration.ofMillis(150)).build();
 
@@ -312,7 +330,7 @@ abstract class StorageContractTest {
   // ---- cache-aside ------------------------------------------------------------------------------------
 
   @Test
-  void getOrFetchFetchesOnAMissOnlyAndStoresWithTheOptions() {
+  public void getOrFetchFetchesOnAMissOnlyAndStoresWithTheOptions() {
     AtomicInteger calls = new AtomicInteger();
 
     String first = cache.getOrFetch("k", () -> "v" + calls.incrementAndGet(), SetOptions.tags("t"));
@@ -326,7 +344,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void getOrFetchCachesNeitherNullNorFailures() {
+  public void getOrFetchCachesNeitherNullNorFailures() {
     assertThat(cache.getOrFetch("k", () -> null)).isNull();
     assertThatThrownBy(() -> cache.getOrFetch("k", () -> {
       throw new IllegalStateException("boom");
@@ -336,7 +354,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void aWriteDuringTheFetchWinsOverTheFetchedValue() {
+  public void aWriteDuringTheFetchWinsOverTheFetchedValue() {
     String answer = cache.getOrFetch("k", () -> {
       cache.set("k", "written meanwhile");
       return "fetched";
@@ -347,7 +365,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void concurrentGetOrFetchOfOneKeyFetchesOnce() throws Exception {
+  public void concurrentGetOrFetchOfOneKeyFetchesOnce() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -361,7 +379,7 @@ abstract class StorageContractTest {
         })));
       }
       Await.until("a fetch starts", Duration.ofSeconds(5), () -> calls.get() == 1);
-      RedisServer.sleep(50);
+      Await.pause(Duration.ofMillis(50)); // lets the other callers reach the flight
       release.countDown();
       for (Future<String> answer : answers) {
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("value");
@@ -381,7 +399,7 @@ abstract class StorageContractTest {
   }
 
   @Test
-  void statsCountHitsMissesSetsAndDeletes() {
+  public void statsCountHitsMissesSetsAndDeletes() {
     cache.set("a", "1");
     cache.get("a");
     cache.get("b");
