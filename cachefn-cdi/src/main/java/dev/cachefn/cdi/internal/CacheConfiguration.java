@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 
@@ -265,39 +266,39 @@ final class CacheConfiguration {
     }
   }
 
+  /**
+   * Setting {@code key} of cache {@code name}: its own {@code cachefn.cache.<name>.<key>}, else
+   * {@code cachefn.default.<key>}, each read by {@code read} (which checks it), else {@code null}.
+   */
+  private <T> @Nullable T setting(String name, String key, Function<String, @Nullable T> read) {
+    T own = read.apply(CACHE_PREFIX + name + "." + key);
+    return own != null ? own : read.apply(DEFAULTS_PREFIX + key);
+  }
+
   private @Nullable Long maxSize(String name) {
-    Long own = maxSizeValue(CACHE_PREFIX + name + "." + MAX_SIZE);
-    return own != null ? own : maxSizeValue(DEFAULTS_PREFIX + MAX_SIZE);
+    return setting(name, MAX_SIZE, this::maxSizeValue);
   }
 
   private @Nullable Duration defaultTtl(String name) {
-    Duration own = durationValue(CACHE_PREFIX + name + "." + DEFAULT_TTL);
-    return own != null ? own : durationValue(DEFAULTS_PREFIX + DEFAULT_TTL);
+    return setting(name, DEFAULT_TTL, this::durationValue);
   }
 
   /** The name of the storage cache {@code name} uses: its own setting, else the default's, else memory. */
   String storageOf(String name) {
-    String own = storageValue(CACHE_PREFIX + name + "." + STORAGE);
-    if (own != null) {
-      return own;
-    }
-    String fallback = storageValue(DEFAULTS_PREFIX + STORAGE);
-    return fallback != null ? fallback : CacheOptions.MEMORY_STORAGE;
+    String storage = setting(name, STORAGE, this::storageValue);
+    return storage != null ? storage : CacheOptions.MEMORY_STORAGE;
   }
 
   private @Nullable Duration fetchTimeout(String name) {
-    Duration own = durationValue(CACHE_PREFIX + name + "." + FETCH_TIMEOUT);
-    return own != null ? own : durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT);
+    return setting(name, FETCH_TIMEOUT, this::durationValue);
   }
 
   private @Nullable Boolean stats(String name) {
-    Boolean own = booleanValue(CACHE_PREFIX + name + "." + STATS);
-    return own != null ? own : booleanValue(DEFAULTS_PREFIX + STATS);
+    return setting(name, STATS, this::booleanValue);
   }
 
   private @Nullable EvictionPolicy evictionPolicy(String name) {
-    EvictionPolicy own = evictionPolicyValue(CACHE_PREFIX + name + "." + EVICTION_POLICY);
-    return own != null ? own : evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY);
+    return setting(name, EVICTION_POLICY, this::evictionPolicyValue);
   }
 
   /** Reads {@code lru} or {@code adaptive-frequency}; the enum's own names are accepted too. */
