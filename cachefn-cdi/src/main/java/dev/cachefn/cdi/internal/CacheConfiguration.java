@@ -226,7 +226,7 @@ final class CacheConfiguration {
   }
 
   /** The caches that {@code cachefn.cache.<name>.<key>} properties name, with or without server-wide keys. */
-  private Set<String> namedCaches(boolean serverWide) {
+  Set<String> namedCaches(boolean serverWide) {
     Set<String> names = new TreeSet<>();
     for (String property : config.getPropertyNames()) {
       String name = cacheNameOf(property);

@@ -125,8 +125,8 @@ public final class DeploymentChecks implements CacheFnChecks {
   }
 
   /** See {@link CacheFnChecks#configuredCaches}. */
-  public static Set<String> configuredCaches(Config config) {
-    return new CacheConfiguration(config).configuredCaches();
+  public static Set<String> configuredCaches(Config config, boolean serverWideKeys) {
+    return new CacheConfiguration(config).namedCaches(serverWideKeys);
   }
 
   /** See {@link CacheFnChecks#configurationProblems}. */

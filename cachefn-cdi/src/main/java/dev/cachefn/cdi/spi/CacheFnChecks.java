@@ -49,11 +49,15 @@ public interface CacheFnChecks {
   List<String> keyGeneratorProblems(Predicate<Class<?>> isBean);
 
   /**
-   * The caches that {@code cachefn.cache.<name>.*} properties of the application's own configuration name: with
-   * {@link #cacheNames()}, the caches to create at start-up.
+   * The caches that {@code cachefn.cache.<name>.*} properties name: with {@link #cacheNames()}, the caches to
+   * create at start-up.
+   *
+   * @param serverWideKeys whether keys set as JVM system properties or environment variables count: yes where
+   *     the process runs one application (Quarkus); no on a server that runs several, where such a key may be
+   *     meant for another application
    */
-  static Set<String> configuredCaches(Config config) {
-    return DeploymentChecks.configuredCaches(config);
+  static Set<String> configuredCaches(Config config, boolean serverWideKeys) {
+    return DeploymentChecks.configuredCaches(config, serverWideKeys);
   }
 
   /**

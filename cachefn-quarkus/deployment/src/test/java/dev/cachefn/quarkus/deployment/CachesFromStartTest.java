@@ -8,11 +8,21 @@ import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The caches that application.properties or an annotation names exist once the application has started. */
+/**
+ * The caches that application.properties, a JVM system property or an annotation names exist once the
+ * application has started (one application per Quarkus process: a system property is this application's).
+ */
 class CachesFromStartTest {
+
+  private static final String SYSTEM_PROPERTY = "cachefn.cache.jvm-wide.max-size";
+
+  static {
+    System.setProperty(SYSTEM_PROPERTY, "3"); // before the extension below starts the application
+  }
 
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -29,9 +39,14 @@ class CachesFromStartTest {
     }
   }
 
+  @AfterAll
+  static void clearSystemProperty() {
+    System.clearProperty(SYSTEM_PROPERTY);
+  }
+
   @Test
   void aCacheOnlyConfigurationNamesAndAMemoizedMethodsCacheExistBeforeAnyCall() {
-    assertThat(caches.names()).contains("audit", "prices");
+    assertThat(caches.names()).contains("audit", "jvm-wide", "prices");
     assertThat(caches.get("audit").stats().requests()).isZero();
   }
 }

@@ -25,7 +25,8 @@ public class StartupCaches {
 
   void create(@Observes StartupEvent started, NamedCaches caches) {
     Set<String> names = new TreeSet<>(namedAtBuildTime);
-    names.addAll(CacheFnChecks.configuredCaches(ConfigProvider.getConfig()));
+    // one application per process: a key set with -D or in the environment is this application's
+    names.addAll(CacheFnChecks.configuredCaches(ConfigProvider.getConfig(), true));
     names.forEach(caches::get);
   }
 }
