@@ -6,21 +6,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entries of one namespace: a bounded, LRU, TTL- and tag-aware table.
+ * The entries of one namespace: a bounded, TTL- and tag-aware table, evicting by its {@link EvictionOrder}
+ * (LRU, or the adaptive policy), whose entries and indexes are held by an {@link EntryTable}.
  *
- * <p><b>Reads</b> take no lock: a {@link ConcurrentHashMap} lookup, an expiry check (only for entries that
+ * <p><b>Reads</b> take no lock: a {@code ConcurrentHashMap} lookup, an expiry check (only for entries that
  * have a TTL, so the ticker is not read otherwise) and a slot in the reading thread's own stripe of the
  * {@link ReadBuffer}, replayed into the {@link EvictionOrder} by whoever next holds the lock. A single
  * thread has every read replayed, in order (exact LRU); concurrent readers have one read in 32 replayed
@@ -29,39 +29,30 @@ import org.jspecify.annotations.Nullable;
  * (the first cache of the namespace that records stats) are counted in that same stripe, so that counting a
  * hit costs no search for a counter of its own ({@link #getCounted}). <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
- * access. Every other write takes the lock, first replays the buffered reads, then changes the table, the
- * order, the {@link ExpiryQueue} and the {@link TagIndex} together, removes due entries, and evicts while
- * over {@code maxSize}. Removal notifications go out after the lock is released.
+ * access. Every other write takes the lock, first replays the buffered reads and removes due entries, then
+ * changes the {@link EntryTable} (table, order, expiry queue and tag index together) and evicts while over
+ * {@code maxSize}. Removal notifications go out after the lock is released.
  */
 final class MemoryEngine<V> {
 
   private final String namespace;
   private final long maxSize;
   private final Ticker ticker;
-  private final ConcurrentHashMap<Object, Node<V>> table;
+  private final EntryTable<V> entries;
   /**
    * Whether there is a bound to keep: an unbounded engine never evicts, so neither an uncounted read nor
    * an in-place write records an access (its order is kept by the other writes alone).
    */
   private final boolean bounded;
-  /** Whether every key is a {@code String}, so that a literal pattern is one lookup. */
-  private final boolean textKeys;
   private final ReadBuffer<Node<V>> reads = new ReadBuffer<>();
   private final ReentrantLock lock = new ReentrantLock();
-  private final EvictionOrder<V> order;
-  /** {@link #applyRead} as the buffer's drain action, made once: a method reference per drain would allocate. */
-  private final Consumer<Node<V>> replayRead = this::applyRead;
+  /** The table's read replay as the buffer's drain action, made once: a method reference per drain would allocate. */
+  private final Consumer<Node<V>> replayRead;
   /** Whether reads of {@linkplain Node#isQuiet() quiet} nodes are left out of the buffer: see {@link #read}. */
   private final boolean quietReadsIgnored;
-  private final ExpiryQueue<V> expiries = new ExpiryQueue<>();
-  private final TagIndex<V> tags = new TagIndex<>();
   private final List<EngineListener<? super V>> listeners = new CopyOnWriteArrayList<>();
   /** The view whose lookups are counted here (see {@link #claimCounting}), or {@code null}. */
   private final AtomicReference<@Nullable Object> countingView = new AtomicReference<>();
-
-  // written under the lock, read without it
-  private volatile long count;
-  private volatile long bytes;
 
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
     this(namespace, maxSize, ticker, order, true);
@@ -69,14 +60,13 @@ final class MemoryEngine<V> {
 
   /** {@code textKeys}: whether every key is a {@code String} (a storage), or keys may be any object. */
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order, boolean textKeys) {
-    this.textKeys = textKeys;
     this.bounded = maxSize != Long.MAX_VALUE;
-    this.order = order;
     this.quietReadsIgnored = order.ignoresQuietReads();
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
-    this.table = new ConcurrentHashMap<>(maxSize == Long.MAX_VALUE ? 16 : (int) Math.min(maxSize, 1 << 16));
+    this.entries = new EntryTable<>(maxSize, ticker, order, textKeys);
+    this.replayRead = entries::recordAccess;
   }
 
   String namespace() {
@@ -115,7 +105,7 @@ final class MemoryEngine<V> {
    * read of a {@linkplain Node#isQuiet() quiet} node, which the order would ignore, is not buffered at all.
    */
   private @Nullable V read(Object key, boolean counted) {
-    Node<V> node = table.get(key);
+    Node<V> node = entries.node(key);
     if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
       return missed(node, counted);
     }
@@ -165,11 +155,11 @@ final class MemoryEngine<V> {
     Removals<V> removals = null;
     try {
       reads.drainTo(replayRead);
-      if (!expiries.isEmpty()) {
+      if (entries.hasDue(ticker.read())) {
         removals = new Removals<>();
-        removeDue(removals);
+        entries.removeDue(removals);
       }
-      applyRead(node);
+      entries.recordAccess(node);
     } finally {
       lock.unlock();
     }
@@ -206,56 +196,30 @@ final class MemoryEngine<V> {
 
   /** The live value of {@code key} without recording a use (no read is buffered), or {@code null}. */
   @Nullable V peek(Object key) {
-    Node<V> node = table.get(key);
+    Node<V> node = entries.node(key);
     return node == null || (node.expires() && node.isExpiredAt(ticker.read())) ? null : node.value;
   }
 
   boolean contains(Object key) {
-    Node<V> node = table.get(key);
+    Node<V> node = entries.node(key);
     return node != null && !(node.expires() && node.isExpiredAt(ticker.read()));
   }
 
   List<String> keys(GlobPattern pattern) {
-    long now = ticker.read();
-    List<String> keys = new ArrayList<>();
-    String literal = textKeys ? pattern.literal() : null;
-    if (literal != null) {
-      Node<V> node = table.get(literal);
-      if (node != null && !node.isExpiredAt(now)) {
-        keys.add(literal);
-      }
-      return keys;
-    }
-    for (Node<V> node : table.values()) {
-      if (!node.isExpiredAt(now)) {
-        String text = text(node.key);
-        if (pattern.matches(text)) {
-          keys.add(text);
-        }
-      }
-    }
-    return keys;
+    return entries.keys(pattern);
   }
 
   Map<String, V> entries(GlobPattern pattern, int limit) {
-    long now = ticker.read();
-    Map<String, V> entries = new LinkedHashMap<>();
-    for (Node<V> node : table.values()) {
-      if (entries.size() >= limit) {
-        break;
-      }
-      if (!node.isExpiredAt(now)) {
-        String text = text(node.key);
-        if (pattern.matches(text)) {
-          entries.put(text, node.value);
-        }
-      }
-    }
-    return entries;
+    return entries.entries(pattern, limit);
   }
 
   long size() {
-    return count;
+    return entries.size();
+  }
+
+  /** How many distinct tags the live entries carry (for tests: the tag index forgets unused tags). */
+  int tagCount() {
+    return entries.tagCount();
   }
 
   /**
@@ -264,7 +228,7 @@ final class MemoryEngine<V> {
    * its entries take, and counting it made a cache of one entry read more than one of ninety.
    */
   long estimatedBytes() {
-    return bytes;
+    return entries.bytes();
   }
 
   // ---- writes, under the lock -------------------------------------------------------------------------
@@ -273,13 +237,13 @@ final class MemoryEngine<V> {
     if (ttl == null && entryTags.isEmpty() && updateInPlace(key, value)) {
       return;
     }
-    Node<V> node = newNode(key, value, ttl, entryTags);
+    Node<V> node = entries.newNode(key, value, ttl, entryTags);
     Removals<V> removals = new Removals<>();
     lock.lock();
     try {
       maintain(removals);
-      insert(node);
-      evictOverflow(removals);
+      entries.insert(node);
+      entries.evictOverflow(removals);
     } finally {
       lock.unlock();
     }
@@ -295,13 +259,12 @@ final class MemoryEngine<V> {
    * in the table), so its value disappears with the node, as if the removal came just after.
    */
   private boolean updateInPlace(Object key, V value) {
-    Node<V> node = table.get(key);
+    Node<V> node = entries.node(key);
     if (node == null || node.expires() || node.isTagged()
         || node.weight() != Node.recordedWeight(SizeEstimator.entry(key, value, false, 0))) {
       return false;
     }
-    long due = expiries.soonestDeadline();
-    if (due != Node.NEVER && ticker.read() - due >= 0) {
+    if (entries.hasDue(ticker.read())) {
       return false; // entries are due: the locked write removes them, as every write does
     }
     node.setValue(value);
@@ -310,19 +273,19 @@ final class MemoryEngine<V> {
   }
 
   boolean putIfAbsent(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
-    Node<V> node = newNode(key, value, ttl, entryTags);
+    Node<V> node = entries.newNode(key, value, ttl, entryTags);
     Removals<V> removals = new Removals<>();
     boolean stored = false;
     lock.lock();
     try {
       maintain(removals);
-      Node<V> present = table.get(key);
+      Node<V> present = entries.node(key);
       if (present == null || present.isExpiredAt(ticker.read())) {
         if (present != null) {
           removals.expired(present);
         }
-        insert(node);
-        evictOverflow(removals);
+        entries.insert(node);
+        entries.evictOverflow(removals);
         stored = true;
       }
     } finally {
@@ -332,123 +295,62 @@ final class MemoryEngine<V> {
     return stored;
   }
 
-  void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> entryTags) {
-    List<Node<V>> nodes = new ArrayList<>(entries.size());
-    entries.forEach((key, value) -> nodes.add(newNode(key, value, ttl, entryTags)));
+  void putAll(Map<String, ? extends V> values, @Nullable Duration ttl, Set<String> entryTags) {
+    List<Node<V>> nodes = new ArrayList<>(values.size());
+    values.forEach((key, value) -> nodes.add(entries.newNode(key, value, ttl, entryTags)));
     Removals<V> removals = new Removals<>();
     lock.lock();
     try {
       maintain(removals);
-      nodes.forEach(this::insert);
-      evictOverflow(removals);
+      nodes.forEach(entries::insert);
+      entries.evictOverflow(removals);
     } finally {
       lock.unlock();
     }
     removals.notify(listeners);
-  }
-
-  private Node<V> newNode(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
-    long expiresAt = ttl == null ? Node.NEVER : ticker.read() + saturatedNanos(ttl);
-    String[] tagArray = entryTags.isEmpty() ? Node.NO_TAGS : entryTags.toArray(new String[0]);
-    return Node.create(key, value, expiresAt, tagArray,
-        SizeEstimator.entry(key, value, ttl != null, tagArray.length));
-  }
-
-  private static long saturatedNanos(Duration ttl) {
-    try {
-      return Math.min(ttl.toNanos(), Long.MAX_VALUE / 4);
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE / 4;
-    }
-  }
-
-  private void insert(Node<V> node) {
-    Node<V> replaced = table.put(node.key, node);
-    long addedBytes = node.weight();
-    if (replaced == null) {
-      order.recordInsert(node);
-      if (node instanceof ExpiringNode<V> expiring) {
-        expiries.add(expiring);
-      }
-      count = count + 1;
-    } else {
-      expiries.replace(replaced, node); // first: O(1) when both expire, the new one no sooner
-      detach(replaced);
-      order.recordReplace(replaced, node);
-      addedBytes -= replaced.weight();
-    }
-    if (node.isTagged()) {
-      tags.add(node);
-    }
-    if (addedBytes != 0) {
-      bytes += addedBytes; // a rewrite of the same size writes no shared counter
-    }
   }
 
   boolean remove(Object key) {
-    Removals<V> removals = new Removals<>();
-    boolean removedLive;
-    lock.lock();
-    try {
-      removedLive = removeNode(table.get(key), removals);
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removedLive;
+    return removing(removals -> entries.remove(entries.node(key), removals));
   }
 
   List<String> removeAll(Collection<String> keys) {
-    List<String> removed = new ArrayList<>();
-    Removals<V> removals = new Removals<>();
-    lock.lock();
-    try {
+    return removing(removals -> {
+      List<String> removed = new ArrayList<>();
       for (String key : keys) {
-        if (removeNode(table.get(key), removals)) {
+        if (entries.remove(entries.node(key), removals)) {
           removed.add(key);
         }
       }
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removed;
+      return removed;
+    });
   }
 
   int removeByTags(Collection<String> tagsToRemove) {
-    Removals<V> removals = new Removals<>();
-    int removed = 0;
-    lock.lock();
-    try {
-      for (Node<V> node : tags.nodesTagged(tagsToRemove)) {
-        removed += removeNode(node, removals) ? 1 : 0;
+    return removing(removals -> {
+      int removed = 0;
+      for (Node<V> node : entries.nodesTagged(tagsToRemove)) {
+        removed += entries.remove(node, removals) ? 1 : 0;
       }
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removed;
+      return removed;
+    });
   }
 
   int removeByPattern(GlobPattern pattern) {
-    String literal = textKeys ? pattern.literal() : null;
+    String literal = entries.literalOf(pattern);
     if (literal != null) {
       return remove(literal) ? 1 : 0;
     }
-    Removals<V> removals = new Removals<>();
-    int removed = 0;
-    lock.lock();
-    try {
-      for (Node<V> node : table.values()) {
-        if (pattern.matches(text(node.key))) {
-          removed += removeNode(node, removals) ? 1 : 0;
+    return removing(removals -> {
+      int removed = 0;
+      for (Iterator<Node<V>> nodes = entries.nodes(); nodes.hasNext(); ) {
+        Node<V> node = nodes.next();
+        if (pattern.matches(EntryTable.text(node.key))) {
+          removed += entries.remove(node, removals) ? 1 : 0;
         }
       }
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removed;
+      return removed;
+    });
   }
 
   /**
@@ -456,141 +358,51 @@ final class MemoryEngine<V> {
    * An expired entry is removed too and reported as expired.
    */
   boolean removeIf(Object key, V expected) {
-    Removals<V> removals = new Removals<>();
-    boolean removedLive;
-    lock.lock();
-    try {
-      Node<V> node = table.get(key);
-      removedLive = node != null && node.value == expected && removeNode(node, removals);
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removedLive;
+    return removing(removals -> {
+      Node<V> node = entries.node(key);
+      return node != null && node.value == expected && entries.remove(node, removals);
+    });
   }
 
-  /** The entries, weakly consistent (see {@link ConcurrentHashMap#values()}), expired ones included. */
+  /** The entries, weakly consistent (see {@code ConcurrentHashMap.values()}), expired ones included. */
   Iterator<Node<V>> nodes() {
-    return table.values().iterator();
-  }
-
-  /** The text patterns match: the key itself for a storage, its {@code toString()} otherwise. */
-  private static String text(Object key) {
-    return key instanceof String string ? string : String.valueOf(key);
+    return entries.nodes();
   }
 
   int clear() {
-    Removals<V> removals = new Removals<>();
-    int removed = 0;
-    lock.lock();
-    try {
+    return removing(removals -> {
       reads.discard();
-      long now = ticker.read();
-      for (Node<V> node : table.values()) {
-        node.retire();
-        if (node.isExpiredAt(now)) {
-          removals.expired(node);
-        } else {
-          removed++;
-        }
-      }
-      table.clear();
-      order.clear();
-      expiries.clear();
-      tags.clear();
-      count = 0;
-      bytes = 0;
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return removed;
-  }
-
-  /** Removes {@code node} if it is still in the table; true if it was live (an expired one is reported). */
-  private boolean removeNode(@Nullable Node<V> node, Removals<V> removals) {
-    if (node == null || !table.remove(node.key, node)) {
-      return false;
-    }
-    unlink(node);
-    if (node.expires() && node.isExpiredAt(ticker.read())) {
-      removals.expired(node);
-      return false;
-    }
-    return true;
+      return entries.clear(removals);
+    });
   }
 
   private void expire(Node<V> node) {
+    removing(removals -> {
+      entries.expire(node, removals);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code change} under the lock, then, with the lock released, tells the listeners what it removed.
+   * For the changes that remove only: they neither replay buffered reads nor remove due entries.
+   */
+  private <R> R removing(Function<Removals<V>, R> change) {
     Removals<V> removals = new Removals<>();
+    R result;
     lock.lock();
     try {
-      if (table.remove(node.key, node)) {
-        unlink(node);
-        removals.expired(node);
-      }
+      result = change.apply(removals);
     } finally {
       lock.unlock();
     }
     removals.notify(listeners);
-  }
-
-  /** Takes {@code node} out of the order, the expiry queue, the tag index and the counts. */
-  private void unlink(Node<V> node) {
-    order.remove(node);
-    forget(node);
-  }
-
-  /** Takes {@code node} out of the expiry queue, the tag index and the counts (not out of the order). */
-  private void forget(Node<V> node) {
-    detach(node);
-    count--;
-    bytes -= node.weight();
-  }
-
-  /** Retires {@code node} and takes it out of the expiry queue and the tag index. */
-  private void detach(Node<V> node) {
-    node.retire();
-    if (node instanceof ExpiringNode<V> expiring) {
-      expiries.remove(expiring);
-    }
-    if (node.isTagged()) {
-      tags.remove(node);
-    }
+    return result;
   }
 
   /** Replays buffered reads, then removes the entries whose time is up. Caller holds the lock. */
   private void maintain(Removals<V> removals) {
     reads.drainTo(replayRead);
-    if (!expiries.isEmpty()) {
-      removeDue(removals);
-    }
-  }
-
-  /** Removes the entries whose time is up. Caller holds the lock. */
-  private void removeDue(Removals<V> removals) {
-    long now = ticker.read();
-    for (ExpiringNode<V> due = expiries.due(now); due != null; due = expiries.due(now)) {
-      table.remove(due.key, due);
-      unlink(due);
-      removals.expired(due);
-    }
-  }
-
-  private void applyRead(Node<V> node) {
-    if (!node.isRetired()) {
-      order.recordAccess(node);
-    }
-  }
-
-  private void evictOverflow(Removals<V> removals) {
-    while (count > maxSize) {
-      Node<V> eldest = order.victim();
-      if (eldest == null) {
-        return;
-      }
-      table.remove(eldest.key, eldest);
-      unlink(eldest);
-      removals.evicted(eldest);
-    }
+    entries.removeDue(removals);
   }
 }

@@ -3,11 +3,9 @@ package dev.cachefn.memory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachefn.Ticker;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -28,7 +26,8 @@ class MemoryEngineConcurrentReadsTest {
 
   @Test
   void readsWritesAndEvictionsFromSeveralThreadsLeaveAConsistentEngine() throws Exception {
-    MemoryEngine<String> engine = new MemoryEngine<>("concurrent", MAX_SIZE, Ticker.system(), new LruOrder<>());
+    LruOrder<String> order = new LruOrder<>();
+    MemoryEngine<String> engine = new MemoryEngine<>("concurrent", MAX_SIZE, Ticker.system(), order);
     Set<String> wrongValues = ConcurrentHashMap.newKeySet();
     CyclicBarrier start = new CyclicBarrier(THREADS);
     List<Thread> threads = new ArrayList<>();
@@ -59,11 +58,11 @@ class MemoryEngineConcurrentReadsTest {
 
     assertThat(wrongValues).isEmpty();
     engine.put("last", "last=0", null, Set.of()); // replays what is still buffered, under the lock
-    Map<String, Node<String>> table = tableOf(engine);
-    List<Node<String>> ordered = orderOf(engine);
-    assertThat(engine.size()).isEqualTo(table.size()).isLessThanOrEqualTo(MAX_SIZE);
-    assertThat(ordered).hasSize(table.size());
-    Set<Node<String>> inTable = new HashSet<>(table.values());
+    Set<Node<String>> inTable = new HashSet<>();
+    engine.nodes().forEachRemaining(inTable::add);
+    List<Node<String>> ordered = orderOf(order);
+    assertThat(engine.size()).isEqualTo(inTable.size()).isLessThanOrEqualTo(MAX_SIZE);
+    assertThat(ordered).hasSize(inTable.size());
     assertThat(inTable).containsExactlyInAnyOrderElementsOf(ordered);
     assertThat(ordered).noneMatch(Node::isRetired);
   }
@@ -76,19 +75,8 @@ class MemoryEngineConcurrentReadsTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Node<String>> tableOf(MemoryEngine<String> engine) throws Exception {
-    Field field = MemoryEngine.class.getDeclaredField("table");
-    field.setAccessible(true);
-    return (Map<String, Node<String>>) field.get(engine);
-  }
-
   /** The LRU list from least to most recent, walked by its links (a cycle or a broken link fails). */
-  @SuppressWarnings("unchecked")
-  private static List<Node<String>> orderOf(MemoryEngine<String> engine) throws Exception {
-    Field field = MemoryEngine.class.getDeclaredField("order");
-    field.setAccessible(true);
-    EvictionOrder<String> order = (EvictionOrder<String>) field.get(engine);
+  private static List<Node<String>> orderOf(EvictionOrder<String> order) {
     List<Node<String>> nodes = new ArrayList<>();
     Node<String> previous = null;
     for (Node<String> node = order.victim(); node != null; node = node.next) {
