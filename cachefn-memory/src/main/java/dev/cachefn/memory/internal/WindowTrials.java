@@ -40,8 +40,12 @@ final class WindowTrials {
   static final int MAX_SAMPLE_SHIFT = 6;
   /** Periods compared before the first jump. */
   static final int WARMUP = 4;
-  /** How much of a score is left after each period. */
-  static final double DECAY = 0.8;
+  /**
+   * How much of a score is left after each period: a score weighs about the last {@code 1 / (1 - DECAY)} = 10
+   * periods (ten capacities of accesses), long enough that a workload whose best share changes every few
+   * capacities is judged on its average rather than chased phase by phase.
+   */
+  static final double DECAY = 0.9;
   /** The relative lead a trial's score needs over the cache's own for the cache to jump to its share. */
   static final double MARGIN = 0.05;
   /**
