@@ -3,7 +3,9 @@ package dev.cachefn;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,11 @@ public interface Cache<V> extends AutoCloseable {
    * its own fetcher, or through other threads whose fetches wait for each other) fails at once with
    * {@link IllegalStateException}. The fetcher itself runs with no lock held, and is never cut short.
    *
+   * <p>On a cache with {@link Freshness} settings, a hit may start a background refresh that runs this
+   * fetcher on the refresh executor, a value past its TTL may be returned within the stale windows, and a
+   * {@code null} result may be remembered (negative caching); see {@link CacheBuilder#refreshAfter} and the
+   * methods after it.
+   *
    * @throws FetchTimeoutException if another caller's fetch of the key did not finish within the timeout
    * @throws FetchInterruptedException if the thread was interrupted while it waited for another caller's fetch
    */
@@ -107,6 +114,44 @@ public interface Cache<V> extends AutoCloseable {
    */
   CompletionStage<@Nullable V> getOrFetchAsync(
       String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options);
+
+  /** Bulk cache-aside with the default options; see {@link #getOrFetchMany(Collection, Function, SetOptions)}. */
+  default Map<String, V> getOrFetchMany(Collection<String> keys,
+      Function<? super Set<String>, ? extends Map<String, ? extends @Nullable V>> bulkFetcher) {
+    return getOrFetchMany(keys, bulkFetcher, SetOptions.none());
+  }
+
+  /**
+   * Bulk cache-aside: returns the values of {@code keys}, in their order, fetching those the cache does not
+   * hold with one call of {@code bulkFetcher}, which gets exactly those keys and returns their values; the
+   * values are stored with {@code options}. Keys another caller is fetching already (a {@code getOrFetch}, or
+   * another bulk fetch) are awaited, not fetched again, and callers of single keys that miss meanwhile wait
+   * for this fetch. A key the fetcher leaves out or maps to {@code null} has no mapping in the result (and is
+   * remembered as absent under negative caching); keys it returns that were not asked for, {@code null} keys
+   * and {@code null} values are not stored. If the fetcher throws, or returns {@code null}, nothing is stored
+   * and the exception reaches the caller and those waiting for its keys. Waits are bounded as in
+   * {@link #getOrFetch(String, Supplier, SetOptions)}, by one fetch timeout for all the keys awaited.
+   * Stale-if-error does not apply to bulk fetches.
+   */
+  Map<String, V> getOrFetchMany(Collection<String> keys,
+      Function<? super Set<String>, ? extends Map<String, ? extends @Nullable V>> bulkFetcher, SetOptions options);
+
+  /** Asynchronous bulk cache-aside with the default options. */
+  default CompletionStage<Map<String, V>> getOrFetchManyAsync(Collection<String> keys,
+      Function<? super Set<String>, ? extends CompletionStage<? extends Map<String, ? extends @Nullable V>>>
+          bulkFetcher) {
+    return getOrFetchManyAsync(keys, bulkFetcher, SetOptions.none());
+  }
+
+  /**
+   * Asynchronous bulk cache-aside: as {@link #getOrFetchMany(Collection, Function, SetOptions)}, with a fetcher
+   * that only starts the work and returns its stage; the caller never waits. A fetch whose stage has not
+   * completed within the fetch timeout is abandoned, as in {@link #getOrFetchAsync}.
+   */
+  CompletionStage<Map<String, V>> getOrFetchManyAsync(Collection<String> keys,
+      Function<? super Set<String>, ? extends CompletionStage<? extends Map<String, ? extends @Nullable V>>>
+          bulkFetcher,
+      SetOptions options);
 
   /** Returns the keys of live entries that match the glob {@code pattern} ({@code "*"} for all). */
   List<String> keys(String pattern);

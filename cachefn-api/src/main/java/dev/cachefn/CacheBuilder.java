@@ -4,6 +4,7 @@ import dev.cachefn.internal.Caches;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ public final class CacheBuilder {
   private boolean recordStats = true;
   private EvictionPolicy evictionPolicy = CacheOptions.DEFAULT_EVICTION_POLICY;
   private Duration fetchTimeout = CacheOptions.DEFAULT_FETCH_TIMEOUT;
+  private @Nullable Freshness freshness;
+  private @Nullable Executor refreshExecutor;
 
   CacheBuilder(String name) {
     this.name = CacheOptions.requireName(name, "name");
@@ -100,11 +103,78 @@ public final class CacheBuilder {
     return this;
   }
 
+  /**
+   * Refresh-ahead: a {@code getOrFetch} hit on an entry written at least {@code refreshAfter} ago returns the
+   * value at once and starts one background re-fetch of the key on the {@link #refreshExecutor} (single
+   * flight with any other fetch of the key). Success replaces the value (new TTL, same tags); failure keeps
+   * the old value and counts a refresh failure. Must be positive and shorter than the entry's TTL. Default:
+   * off. Turns on {@linkplain #freshness stamped storage}.
+   */
+  public CacheBuilder refreshAfter(Duration refreshAfter) {
+    this.freshness = freshnessOrNone().withRefreshAfter(refreshAfter);
+    return this;
+  }
+
+  /**
+   * Stale-while-revalidate (RFC 5861): for this long after an entry's TTL, {@code getOrFetch} returns the
+   * expired value at once, counts it ({@code staleServed}, a {@code STALE} event) and re-fetches in the
+   * background; {@code get} never returns an expired value. Positive. Default: off. The storage keeps each
+   * entry for its TTL plus this window.
+   */
+  public CacheBuilder staleWhileRevalidate(Duration staleWhileRevalidate) {
+    this.freshness = freshnessOrNone().withStaleWhileRevalidate(staleWhileRevalidate);
+    return this;
+  }
+
+  /**
+   * Stale-if-error (RFC 5861): for this long after an entry's TTL, a {@code getOrFetch} whose fetch of the
+   * expired key fails returns the expired value instead of the exception (counted as {@code staleServed}, a
+   * {@code STALE} event); after it, the failure reaches the caller as usual. Positive. Default: off.
+   */
+  public CacheBuilder staleIfError(Duration staleIfError) {
+    this.freshness = freshnessOrNone().withStaleIfError(staleIfError);
+    return this;
+  }
+
+  /**
+   * Negative caching: a fetch that finds nothing ({@code null}) is remembered for {@code negativeTtl}, during
+   * which {@code getOrFetch} returns {@code null} without calling the fetcher; {@code get} and {@code has}
+   * still say "no value". Removed by delete and every invalidation like any entry. Positive. Default: off.
+   */
+  public CacheBuilder negativeTtl(Duration negativeTtl) {
+    this.freshness = freshnessOrNone().withNegativeTtl(negativeTtl);
+    return this;
+  }
+
+  /**
+   * All freshness settings at once; {@link Freshness#none()} stores values with their write times without
+   * any setting of the cache's own, so that calls can bring their own ({@link SetOptions#withRefreshAfter}
+   * and the like, {@code @Memoize(refreshAfter = ...)}). A cache without freshness settings stores plain
+   * values and rejects calls that bring some.
+   */
+  public CacheBuilder freshness(Freshness freshness) {
+    this.freshness = Objects.requireNonNull(freshness, "freshness must not be null");
+    return this;
+  }
+
+  /**
+   * Where background refreshes run. Default: {@link CacheOptions#defaultRefreshExecutor()}, shared by every
+   * cache. A refresh the executor rejects is counted as a failed refresh; the cached value stays.
+   */
+  public CacheBuilder refreshExecutor(Executor refreshExecutor) {
+    this.refreshExecutor = Objects.requireNonNull(refreshExecutor, "refreshExecutor must not be null");
+    return this;
+  }
+
+  private Freshness freshnessOrNone() {
+    return freshness != null ? freshness : Freshness.none();
+  }
+
   /** The settings collected so far. */
   public CacheOptions options() {
     return new CacheOptions(
         name, maxSize, defaultTtl, namespace != null ? namespace : name, storageName, storage, ticker,
-        recordStats, evictionPolicy, fetchTimeout);
+        recordStats, evictionPolicy, fetchTimeout, freshness, refreshExecutor);
   }
 
   /**

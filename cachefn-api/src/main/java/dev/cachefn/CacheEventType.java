@@ -15,5 +15,12 @@ public enum CacheEventType {
   /** An entry outlived its time-to-live and was removed. */
   EXPIRATION,
   /** Entries were removed by an invalidation or {@link Cache#clear()}; {@link CacheEvent#count()} says how many. */
-  INVALIDATE
+  INVALIDATE,
+  /**
+   * A background refresh ended: {@link CacheEvent#value()} is the new value, or {@code null} with
+   * {@link CacheEvent#failure()} set when it failed (the old value stays).
+   */
+  REFRESH,
+  /** {@code getOrFetch} returned a value past its TTL (stale-while-revalidate or stale-if-error). */
+  STALE
 }

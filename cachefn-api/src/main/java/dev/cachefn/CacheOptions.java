@@ -3,6 +3,7 @@ package dev.cachefn;
 import dev.cachefn.spi.Storage;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param evictionPolicy how the entry to evict is chosen once {@code maxSize} is reached
  * @param fetchTimeout how long {@code getOrFetch} waits for a fetch of its key that another caller runs, and
  *     how long an asynchronous fetch may run before it is abandoned; positive
+ * @param freshness the cache's refresh-ahead, stale windows and negative TTL; {@code null} for a cache that
+ *     stores plain values and accepts no freshness settings on its calls (the default: no cost on any path)
+ * @param refreshExecutor where background refreshes run; {@code null} for {@link #defaultRefreshExecutor()}
  */
 public record CacheOptions(
     String name,
@@ -30,7 +34,9 @@ public record CacheOptions(
     Ticker ticker,
     boolean recordStats,
     EvictionPolicy evictionPolicy,
-    Duration fetchTimeout) {
+    Duration fetchTimeout,
+    @Nullable Freshness freshness,
+    @Nullable Executor refreshExecutor) {
 
   /** The {@code maxSize} of a cache that does not set one. */
   public static final long DEFAULT_MAX_SIZE = 10_000;
@@ -62,6 +68,28 @@ public record CacheOptions(
     Objects.requireNonNull(ticker, "ticker must not be null");
     Objects.requireNonNull(evictionPolicy, "evictionPolicy must not be null");
     SetOptions.requirePositive(fetchTimeout, "fetchTimeout");
+    if (freshness != null) {
+      freshness.checkAgainst(defaultTtl, "of cache '" + name + "' (its defaultTtl)");
+    }
+  }
+
+  /** Settings without freshness settings and with the default refresh executor. */
+  public CacheOptions(String name, long maxSize, @Nullable Duration defaultTtl, String namespace,
+      String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats,
+      EvictionPolicy evictionPolicy, Duration fetchTimeout) {
+    this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats, evictionPolicy,
+        fetchTimeout, null, null);
+  }
+
+  /**
+   * Where a cache without its own executor runs background refreshes: on Java 21 and later a new virtual
+   * thread per refresh (a refresh mostly waits for I/O, and virtual threads need no pool to size); on Java 17
+   * to 20, {@link java.util.concurrent.ForkJoinPool#commonPool()}, shared by the whole JVM as
+   * {@code CompletableFuture}'s asynchronous methods share it. Never a thread per cache. Under CDI, the
+   * container's managed executor is used instead when there is one.
+   */
+  public static Executor defaultRefreshExecutor() {
+    return dev.cachefn.internal.RefreshExecutors.shared();
   }
 
   /** Settings with the {@link #DEFAULT_EVICTION_POLICY} and the {@link #DEFAULT_FETCH_TIMEOUT}. */

@@ -20,6 +20,13 @@ package dev.cachefn;
  *     a storage that cannot fail this way
  * @param decodeFailures values found in the storage that could not be read back: each was removed and answered
  *     as a miss; counted per cache; 0 for a storage that keeps values as objects
+ * @param refreshes background refreshes that stored a new value (refresh-ahead, stale-while-revalidate)
+ * @param refreshFailures background refreshes that failed or could not start (the executor rejected them);
+ *     the old value stayed
+ * @param staleServed values returned by {@code getOrFetch} past their TTL (stale-while-revalidate,
+ *     stale-if-error)
+ * @param fetchTimeouts callers that gave up waiting for another caller's fetch, and asynchronous fetches
+ *     abandoned, at their fetch timeout
  */
 public record CacheStats(
     long hits,
@@ -31,7 +38,18 @@ public record CacheStats(
     long size,
     long memoryUsageBytes,
     long storageFailures,
-    long decodeFailures) {
+    long decodeFailures,
+    long refreshes,
+    long refreshFailures,
+    long staleServed,
+    long fetchTimeouts) {
+
+  /** A snapshot without freshness or timeout counts. */
+  public CacheStats(long hits, long misses, long sets, long deletes, long evictions, long expirations, long size,
+      long memoryUsageBytes, long storageFailures, long decodeFailures) {
+    this(hits, misses, sets, deletes, evictions, expirations, size, memoryUsageBytes, storageFailures,
+        decodeFailures, 0, 0, 0, 0);
+  }
 
   /** A snapshot without decode failures, for a storage that keeps values as objects. */
   public CacheStats(long hits, long misses, long sets, long deletes, long evictions, long expirations, long size,

@@ -13,23 +13,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * How one write stores its entries: a time-to-live (overriding the cache's default) and tags; for
  * {@code getOrFetch}, also how long a caller waits for a fetch of its key that another caller runs (the
- * fetch timeout, overriding the cache's; writes ignore it).
+ * fetch timeout, overriding the cache's; writes ignore it), and the call's own {@link Freshness} settings
+ * (refresh-after, stale windows, negative TTL), each overriding the cache's.
  *
  * <p>Immutable; each {@code with...} method returns a copy.
  * <pre>{@code cache.set("user:1", user, SetOptions.ttl(Duration.ofMinutes(5)).withTags("users", "team:7"));}</pre>
  */
 public final class SetOptions {
 
-  private static final SetOptions NONE = new SetOptions(null, Set.of(), null);
+  private static final SetOptions NONE = new SetOptions(null, Set.of(), null, Freshness.none());
 
   private final @Nullable Duration ttl;
   private final Set<String> tags;
   private final @Nullable Duration fetchTimeout;
+  private final Freshness freshness;
 
-  private SetOptions(@Nullable Duration ttl, Set<String> tags, @Nullable Duration fetchTimeout) {
+  private SetOptions(@Nullable Duration ttl, Set<String> tags, @Nullable Duration fetchTimeout,
+      Freshness freshness) {
     this.ttl = ttl;
     this.tags = tags;
     this.fetchTimeout = fetchTimeout;
+    this.freshness = freshness;
   }
 
   /** No TTL of its own (the cache's default applies) and no tags. */
@@ -59,7 +63,8 @@ public final class SetOptions {
 
   /** A copy with time-to-live {@code ttl}, which must be positive. */
   public SetOptions withTtl(Duration ttl) {
-    return new SetOptions(requirePositive(ttl, "ttl"), tags, fetchTimeout);
+    freshness.checkAgainst(requirePositive(ttl, "ttl"), "of these options");
+    return new SetOptions(ttl, tags, fetchTimeout, freshness);
   }
 
   /**
@@ -68,7 +73,40 @@ public final class SetOptions {
    * {@link CacheBuilder#fetchTimeout} for the calls given these options. Writes ignore it.
    */
   public SetOptions withFetchTimeout(Duration fetchTimeout) {
-    return new SetOptions(ttl, tags, requirePositive(fetchTimeout, "fetchTimeout"));
+    return new SetOptions(ttl, tags, requirePositive(fetchTimeout, "fetchTimeout"), freshness);
+  }
+
+  /**
+   * A copy whose {@code getOrFetch} returns a hit on an entry at least {@code refreshAfter} old at once and
+   * re-fetches it in the background; see {@link CacheBuilder#refreshAfter}. Needs a cache built with freshness
+   * settings.
+   */
+  public SetOptions withRefreshAfter(Duration refreshAfter) {
+    return withFreshness(freshness.withRefreshAfter(refreshAfter));
+  }
+
+  /** A copy with its own stale-while-revalidate window; see {@link CacheBuilder#staleWhileRevalidate}. */
+  public SetOptions withStaleWhileRevalidate(Duration staleWhileRevalidate) {
+    return withFreshness(freshness.withStaleWhileRevalidate(staleWhileRevalidate));
+  }
+
+  /** A copy with its own stale-if-error window; see {@link CacheBuilder#staleIfError}. */
+  public SetOptions withStaleIfError(Duration staleIfError) {
+    return withFreshness(freshness.withStaleIfError(staleIfError));
+  }
+
+  /** A copy that remembers an absent result for {@code negativeTtl}; see {@link CacheBuilder#negativeTtl}. */
+  public SetOptions withNegativeTtl(Duration negativeTtl) {
+    return withFreshness(freshness.withNegativeTtl(negativeTtl));
+  }
+
+  /** A copy with these freshness settings, replacing any this has. */
+  public SetOptions withFreshness(Freshness freshness) {
+    Objects.requireNonNull(freshness, "freshness must not be null");
+    if (ttl != null) {
+      freshness.checkAgainst(ttl, "of these options");
+    }
+    return new SetOptions(ttl, tags, fetchTimeout, freshness);
   }
 
   /** A copy with these tags, replacing any tags this has. */
@@ -79,7 +117,7 @@ public final class SetOptions {
 
   /** A copy with these tags, replacing any tags this has. */
   public SetOptions withTags(Collection<String> tags) {
-    return new SetOptions(ttl, checkTags(tags), fetchTimeout);
+    return new SetOptions(ttl, checkTags(tags), fetchTimeout, freshness);
   }
 
   /** The entry's own time-to-live, or {@code null} to use the cache's default. */
@@ -95,6 +133,11 @@ public final class SetOptions {
   /** The fetch timeout of {@code getOrFetch} calls with these options, or {@code null} for the cache's. */
   public @Nullable Duration fetchTimeout() {
     return fetchTimeout;
+  }
+
+  /** The call's own freshness settings; those it leaves off come from the cache. */
+  public Freshness freshness() {
+    return freshness;
   }
 
   static Duration requirePositive(@Nullable Duration ttl, String name) {
@@ -115,17 +158,18 @@ public final class SetOptions {
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags.equals(other.tags)
-        && Objects.equals(fetchTimeout, other.fetchTimeout);
+        && Objects.equals(fetchTimeout, other.fetchTimeout) && freshness.equals(other.freshness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ttl, tags, fetchTimeout);
+    return Objects.hash(ttl, tags, fetchTimeout, freshness);
   }
 
   @Override
   public String toString() {
     return "SetOptions{ttl=" + ttl + ", tags=" + tags
-        + (fetchTimeout != null ? ", fetchTimeout=" + fetchTimeout : "") + "}";
+        + (fetchTimeout != null ? ", fetchTimeout=" + fetchTimeout : "")
+        + (freshness.isNone() ? "" : ", " + freshness) + "}";
   }
 }

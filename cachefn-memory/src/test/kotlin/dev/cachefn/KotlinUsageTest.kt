@@ -239,6 +239,7 @@ class KotlinUsageTest {
         CacheEventType.SET -> "write"
         CacheEventType.DELETE, CacheEventType.INVALIDATE -> "removal"
         CacheEventType.EVICTION, CacheEventType.EXPIRATION -> "housekeeping"
+        CacheEventType.REFRESH, CacheEventType.STALE -> "freshness"
       }
     }
     CacheEventType.entries.forEach { users.on(it, listener) }

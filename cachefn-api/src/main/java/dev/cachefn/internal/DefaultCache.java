@@ -14,26 +14,25 @@ import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.LookupCounting;
-import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Cache} over any {@link Keyspace}: argument checks, default TTL, stats and events; cache-aside
- * loading is {@link SingleFlight}'s, told here of every write and removal. The storage below holds the
- * entries and enforces size, TTL and tags.
+ * The {@link Cache} over any {@link Keyspace}: argument checks, stats and events; writes go through an
+ * {@link EntryWriter} (default TTL; write times for a cache with freshness settings), cache-aside loading is
+ * {@link SingleFlight}'s, told here of every write and removal, and for a cache with freshness settings
+ * {@link FreshReads}'. The storage below holds the entries and enforces size, TTL and tags.
  */
 final class DefaultCache<V> implements Cache<V> {
 
@@ -48,8 +47,10 @@ final class DefaultCache<V> implements Cache<V> {
   }
 
   private final String name;
-  private final @Nullable Duration defaultTtl;
   private final Keyspace<V> keyspace;
+  private final EntryWriter<V> writer;
+  /** The freshness logic of a cache with freshness settings; {@code null} for a plain cache. */
+  private final @Nullable FreshReads<V> fresh;
   /** The keyspace's own counting of hits and misses, when it offers one and stats are recorded. */
   private final @Nullable LookupCounter<V> lookups;
   /** Whether this cache counts hits and misses itself: stats are recorded and the keyspace does not count. */
@@ -60,6 +61,8 @@ final class DefaultCache<V> implements Cache<V> {
   private final SingleFlight<V> flights;
   /** The storage made for this cache alone, closed with it; {@code null} when the storage was given. */
   private final @Nullable AutoCloseable ownStorage;
+  private final StorageRemovals<V> removals;
+  private final CacheAside<V> aside;
 
   // per-thread cells, no atomic instruction on the hot paths (see Counter); hits and misses only when the
   // keyspace does not count them (countsLookups)
@@ -67,8 +70,6 @@ final class DefaultCache<V> implements Cache<V> {
   private final Counter misses = new Counter();
   private final Counter sets = new Counter();
   private final Counter deletes = new Counter();
-  private final Counter evictions = new Counter();
-  private final Counter expirations = new Counter();
 
   /** Read once at the start of each public operation (an operation that delegates reads it in the delegate). */
   private volatile boolean closed;
@@ -86,14 +87,20 @@ final class DefaultCache<V> implements Cache<V> {
   DefaultCache(CacheOptions options, Storage storage, FlightTimer timer, @Nullable AutoCloseable ownStorage) {
     this.ownStorage = ownStorage;
     this.name = options.name();
-    this.defaultTtl = options.defaultTtl();
     this.events = new EventDispatcher<>(name);
-    this.keyspace = storage.open(
-        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy()),
-        new Removals());
-    this.flights = new SingleFlight<>(
-        name, keyspace, defaultTtl, options.fetchTimeout(), timer, this::recordSet);
-    this.lookups = options.recordStats() ? lookupCounter(keyspace) : null;
+    KeyspaceSettings settings =
+        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy());
+    this.removals = new StorageRemovals<>(events);
+    StampedKeyspace<V> stamped =
+        options.freshness() != null ? StampedKeyspace.open(storage, settings, options, removals) : null;
+    this.keyspace = stamped != null ? stamped : storage.open(settings, removals);
+    this.writer = stamped != null ? stamped : EntryWriter.plain(keyspace, options.defaultTtl());
+    this.flights = new SingleFlight<>(name, keyspace, writer, options.fetchTimeout(), timer, this::recordSet);
+    this.fresh = stamped == null ? null : new FreshReads<>(
+        name, stamped, flights, options.refreshExecutor(), events, this::recordHit, this::recordMiss);
+    this.aside = new CacheAside<>(name, this, this::ensureOpen, flights, fresh);
+    // the storage of a stamped keyspace would count stale entries and absences as hits
+    this.lookups = options.recordStats() && stamped == null ? lookupCounter(keyspace) : null;
     this.countsLookups = options.recordStats() && lookups == null;
     this.failureCounts = keyspace instanceof FailureCounts counts ? counts : null;
   }
@@ -124,7 +131,7 @@ final class DefaultCache<V> implements Cache<V> {
     return value;
   }
 
-  private void recordHit(String key, V value) {
+  private void recordHit(String key, @Nullable V value) {
     if (countsLookups) {
       hits.increment();
     }
@@ -204,8 +211,9 @@ final class DefaultCache<V> implements Cache<V> {
     Arguments.key(key);
     Arguments.value(value, key);
     Arguments.notNull(options, "options");
+    aside.plainOrFresh(options);
     flights.written(key);
-    keyspace.put(key, value, ttl(options), options.tags());
+    writer.put(key, value, options);
     recordSet(key, value);
   }
 
@@ -224,14 +232,10 @@ final class DefaultCache<V> implements Cache<V> {
     ensureOpen();
     Arguments.entries(entries);
     Arguments.notNull(options, "options");
+    aside.plainOrFresh(options);
     entries.keySet().forEach(flights::written);
-    keyspace.putAll(entries, ttl(options), options.tags());
+    writer.putAll(entries, options);
     entries.forEach(this::recordSet);
-  }
-
-  private @Nullable Duration ttl(SetOptions options) {
-    Duration ttl = options.ttl();
-    return ttl != null ? ttl : defaultTtl;
   }
 
   @Override
@@ -318,36 +322,42 @@ final class DefaultCache<V> implements Cache<V> {
     return count;
   }
 
-  // ---- cache-aside ----------------------------------------------------------------------------------
+  // ---- cache-aside: CacheAside's ----------------------------------------------------------------------
 
   @Override
   public @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher) {
-    return getOrFetch(key, fetcher, SetOptions.none());
+    return aside.getOrFetch(key, fetcher, SetOptions.none());
   }
 
   @Override
   public @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options) {
-    Arguments.key(key);
-    Arguments.notNull(fetcher, "fetcher");
-    Arguments.notNull(options, "options");
-    V cached = get(key); // checks that the cache is open
-    return cached != null ? cached : flights.fetch(key, fetcher, options);
+    return aside.getOrFetch(key, fetcher, options);
   }
 
   @Override
   public CompletionStage<@Nullable V> getOrFetchAsync(
       String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher) {
-    return getOrFetchAsync(key, fetcher, SetOptions.none());
+    return aside.getOrFetchAsync(key, fetcher, SetOptions.none());
   }
 
   @Override
   public CompletionStage<@Nullable V> getOrFetchAsync(
       String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options) {
-    Arguments.key(key);
-    Arguments.notNull(fetcher, "fetcher");
-    Arguments.notNull(options, "options");
-    V cached = get(key); // checks that the cache is open
-    return cached != null ? CompletableFuture.completedFuture(cached) : flights.fetchAsync(key, fetcher, options);
+    return aside.getOrFetchAsync(key, fetcher, options);
+  }
+
+  @Override
+  public Map<String, V> getOrFetchMany(Collection<String> keys,
+      Function<? super Set<String>, ? extends Map<String, ? extends @Nullable V>> bulkFetcher, SetOptions options) {
+    return aside.getOrFetchMany(keys, bulkFetcher, options);
+  }
+
+  @Override
+  public CompletionStage<Map<String, V>> getOrFetchManyAsync(Collection<String> keys,
+      Function<? super Set<String>, ? extends CompletionStage<? extends Map<String, ? extends @Nullable V>>>
+          bulkFetcher,
+      SetOptions options) {
+    return aside.getOrFetchManyAsync(keys, bulkFetcher, options);
   }
 
   // ---- stats and listeners --------------------------------------------------------------------------
@@ -358,11 +368,14 @@ final class DefaultCache<V> implements Cache<V> {
     LookupCounter<V> counter = lookups;
     long hitCount = counter != null ? counter.hits() : hits.sum();
     long missCount = counter != null ? counter.misses() : misses.sum();
+    FreshReads<V> freshReads = fresh;
     return new CacheStats(
-        hitCount, missCount, sets.sum(), deletes.sum(), evictions.sum(), expirations.sum(),
+        hitCount, missCount, sets.sum(), deletes.sum(), removals.evictions(), removals.expirations(),
         keyspace.size(), keyspace.estimatedBytes(),
         failureCounts != null ? failureCounts.failures() : 0,
-        failureCounts != null ? failureCounts.decodeFailures() : 0);
+        failureCounts != null ? failureCounts.decodeFailures() : 0,
+        freshReads != null ? freshReads.refreshes() : 0, freshReads != null ? freshReads.refreshFailures() : 0,
+        freshReads != null ? freshReads.staleServed() : 0, flights.timeouts());
   }
 
   @Override
@@ -405,30 +418,6 @@ final class DefaultCache<V> implements Cache<V> {
 
   @Override
   public String toString() {
-    return closed ? "Cache{" + name + ", closed}" : "Cache{" + name + ", size=" + keyspace.size() + "}";
-  }
-
-  /**
-   * Turns the storage's own removals into stats and events. The events of removals caused by the store of a
-   * fetched value wait until that fetch has landed (see {@link SingleFlight#afterStore}).
-   */
-  private final class Removals implements RemovalListener<V> {
-    @Override
-    public void evicted(String key, V value) {
-      evictions.increment();
-      fire(CacheEventType.EVICTION, key, value);
-    }
-
-    @Override
-    public void expired(String key, V value) {
-      expirations.increment();
-      fire(CacheEventType.EXPIRATION, key, value);
-    }
-
-    private void fire(CacheEventType type, String key, V value) {
-      if (events.wants(type)) {
-        SingleFlight.afterStore(() -> events.fireEntry(type, key, value));
-      }
-    }
+    return closed ? "Cache{" + name + ", closed}" : "Cache{" + name + "}"; // size() may be a remote scan
   }
 }

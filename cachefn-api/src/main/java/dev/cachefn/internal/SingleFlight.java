@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -56,24 +58,26 @@ final class SingleFlight<V> {
   private final Keyspace<V> keyspace;
   /** The keyspace's coordination of fetches across application instances, when it offers one. */
   private final @Nullable FetchCoordination<V> coordination;
-  private final @Nullable Duration defaultTtl;
+  private final EntryWriter<V> writer;
   private final Duration defaultTimeout;
   private final FlightTimer timer;
   /** Told of every value a flight stored, after the flight landed. */
   private final BiConsumer<String, V> stored;
   private final ConcurrentHashMap<String, Flight<V>> flights = new ConcurrentHashMap<>();
+  /** Callers that gave up waiting, and asynchronous fetches abandoned, at their timeout. */
+  private final Counter timeouts = new Counter();
 
   /**
-   * @param defaultTtl the TTL of a stored value whose options set none
+   * @param writer stores fetched values (with the TTL of their options or the cache's)
    * @param defaultTimeout the fetch timeout of calls whose options set none
    * @param stored told of each value stored, once its flight has landed (stats and the set event)
    */
-  SingleFlight(String cacheName, Keyspace<V> keyspace, @Nullable Duration defaultTtl, Duration defaultTimeout,
+  SingleFlight(String cacheName, Keyspace<V> keyspace, EntryWriter<V> writer, Duration defaultTimeout,
       FlightTimer timer, BiConsumer<String, V> stored) {
     this.cacheName = cacheName;
     this.keyspace = keyspace;
     this.coordination = coordination(keyspace);
-    this.defaultTtl = defaultTtl;
+    this.writer = writer;
     this.defaultTimeout = defaultTimeout;
     this.timer = timer;
     this.stored = stored;
@@ -122,9 +126,7 @@ final class SingleFlight<V> {
             } finally {
               mine.fetchingThread = null;
             }
-            if (value != null) {
-              storeUnlessStale(mine, value, options, afterLanding);
-            }
+            storeFetched(mine, value, options, afterLanding);
           } finally {
             turn.end();
           }
@@ -174,7 +176,7 @@ final class SingleFlight<V> {
       return mine.result.copy();
     }
     if (!(stage instanceof CompletableFuture<?> future && future.isDone())) {
-      mine.cancelTimer = timer.schedule(nanos(timeout), () -> abandon(mine, timeout));
+      abandonAfter(mine, timeout, failure -> {});
     }
     stage.whenComplete((value, error) -> complete(mine, value, error, options));
     return mine.result.copy();
@@ -187,9 +189,7 @@ final class SingleFlight<V> {
     }
     List<Runnable> afterLanding = new ArrayList<>(2);
     try {
-      if (value != null) {
-        storeUnlessStale(flight, value, options, afterLanding);
-      }
+      storeFetched(flight, value, options, afterLanding);
     } catch (Throwable failure) {
       land(flight, null, failure);
       runAll(afterLanding);
@@ -204,7 +204,16 @@ final class SingleFlight<V> {
    * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
    * the caller has already seen, so a caller that starts after the removal must not receive it.
    */
-  private @Nullable Flight<V> register(String key, Flight<V> mine) {
+  /**
+   * Registers a new flight of {@code key} for a background refresh and returns it, or returns {@code null}
+   * when a fetch of the key is under way already (the refresh is then not needed).
+   */
+  @Nullable Flight<V> claim(String key, SetOptions options) {
+    Flight<V> mine = new Flight<>(cacheName, key, options.tags());
+    return register(key, mine) == null ? mine : null;
+  }
+
+  @Nullable Flight<V> register(String key, Flight<V> mine) {
     while (true) {
       Flight<V> running = flights.putIfAbsent(key, mine);
       if (running == null || !running.isStale() || running.isFetchingOn(Thread.currentThread())) {
@@ -216,32 +225,39 @@ final class SingleFlight<V> {
     }
   }
 
+  void storeFetched(Flight<V> flight, @Nullable V value, SetOptions options, List<Runnable> afterLanding) {
+    if (value != null || writer.cachesAbsence(options)) {
+      storeUnlessStale(flight, value, () -> writer.putFetched(flight.key, value, options), afterLanding);
+    }
+  }
+
   /**
-   * Stores {@code value} unless the flight went stale or the key was written meanwhile (put-if-absent lets a
-   * write that landed first win). The removal events the store causes, and the cache's record of the store,
+   * Runs {@code store} unless the flight went stale (the writer's put-if-absent lets a write that landed first
+   * win); returns whether it stored. The removal events the store causes, and the cache's record of the store,
    * go to {@code afterLanding}.
    */
-  private void storeUnlessStale(Flight<V> flight, V value, SetOptions options, List<Runnable> afterLanding) {
+  boolean storeUnlessStale(
+      Flight<V> flight, @Nullable V value, BooleanSupplier store, List<Runnable> afterLanding) {
     if (!flight.beginStore()) {
-      return;
+      return false;
     }
     List<Runnable> outer = AFTER_STORE.get();
     AFTER_STORE.set(afterLanding);
     boolean done;
     try {
-      Duration ttl = options.ttl() != null ? options.ttl() : defaultTtl;
-      done = keyspace.putIfAbsent(flight.key, value, ttl, options.tags());
+      done = store.getAsBoolean();
     } finally {
       AFTER_STORE.set(outer);
       flight.endStore();
     }
-    if (done) {
+    if (done && value != null) {
       afterLanding.add(() -> stored.accept(flight.key, value));
     }
+    return done;
   }
 
   /** Ends a flight: later callers look in the cache again; the waiting ones get the outcome. */
-  private void land(Flight<V> flight, @Nullable V value, @Nullable Throwable failure) {
+  void land(Flight<V> flight, @Nullable V value, @Nullable Throwable failure) {
     flights.remove(flight.key, flight);
     Runnable cancel = flight.cancelTimer;
     if (cancel != null) {
@@ -254,21 +270,31 @@ final class SingleFlight<V> {
     }
   }
 
-  /** Gives up an asynchronous fetch whose stage did not complete in time; a store already under way ends first. */
-  private void abandon(Flight<V> flight, Duration timeout) {
+  /**
+   * Gives up the asynchronous fetch of {@code flight} if its stage has not completed within {@code timeout}
+   * (a store already under way ends first); {@code onAbandon} is told when it does.
+   */
+  void abandonAfter(Flight<V> flight, Duration timeout, Consumer<FetchTimeoutException> onAbandon) {
+    flight.cancelTimer = timer.schedule(nanos(timeout), () -> abandon(flight, timeout, onAbandon));
+  }
+
+  private void abandon(Flight<V> flight, Duration timeout, Consumer<FetchTimeoutException> onAbandon) {
     if (flight.result.isDone() || !flight.abandon()) {
       return;
     }
     flights.remove(flight.key, flight);
-    flight.result.completeExceptionally(new FetchTimeoutException(cacheName, flight.key, timeout,
+    timeouts.increment();
+    FetchTimeoutException timedOut = new FetchTimeoutException(cacheName, flight.key, timeout,
         "the asynchronous fetch of key '" + flight.key + "' of cache '" + cacheName + "' did not complete within "
             + timeout + " (its fetchTimeout) and was abandoned: its callers get this exception, its value will"
-            + " not be stored, and the next caller of the key fetches again"));
+            + " not be stored, and the next caller of the key fetches again");
+    flight.result.completeExceptionally(timedOut);
+    onAbandon.accept(timedOut);
   }
 
   // ---- waiting -------------------------------------------------------------------------------------
 
-  private @Nullable V await(Flight<V> flight, Duration timeout) {
+  @Nullable V await(Flight<V> flight, Duration timeout) {
     Thread me = Thread.currentThread();
     IllegalStateException cycle = WaitingThreads.enter(me, flight);
     try {
@@ -280,6 +306,7 @@ final class SingleFlight<V> {
       me.interrupt();
       throw new FetchInterruptedException(cacheName, flight.key, e);
     } catch (TimeoutException e) {
+      timeouts.increment();
       throw waitTimedOut(flight, timeout);
     } catch (ExecutionException e) {
       // the fetcher's own exception, also a checked one (a Kotlin fetcher can throw one): the waiters must
@@ -290,11 +317,14 @@ final class SingleFlight<V> {
     }
   }
 
-  private CompletionStage<@Nullable V> waitAsync(Flight<V> flight, Duration timeout) {
+  CompletableFuture<@Nullable V> waitAsync(Flight<V> flight, Duration timeout) {
     CompletableFuture<@Nullable V> waiter = flight.result.copy();
     if (!waiter.isDone()) {
-      Runnable cancel = timer.schedule(nanos(timeout),
-          () -> waiter.completeExceptionally(waitTimedOut(flight, timeout)));
+      Runnable cancel = timer.schedule(nanos(timeout), () -> {
+        if (waiter.completeExceptionally(waitTimedOut(flight, timeout))) {
+          timeouts.increment();
+        }
+      });
       waiter.whenComplete((value, failure) -> cancel.run());
     }
     return waiter;
@@ -351,14 +381,19 @@ final class SingleFlight<V> {
     return flights.size();
   }
 
+  /** Callers that gave up waiting, and asynchronous fetches abandoned, at their fetch timeout. */
+  long timeouts() {
+    return timeouts.sum();
+  }
+
   // ---- helpers -------------------------------------------------------------------------------------
 
-  private Duration timeout(SetOptions options) {
+  Duration timeout(SetOptions options) {
     Duration own = options.fetchTimeout();
     return own != null ? own : defaultTimeout;
   }
 
-  private static long nanos(Duration duration) {
+  static long nanos(Duration duration) {
     try {
       return duration.toNanos();
     } catch (ArithmeticException beyondLong) {
@@ -366,13 +401,13 @@ final class SingleFlight<V> {
     }
   }
 
-  private static void runAll(List<Runnable> actions) {
+  static void runAll(List<Runnable> actions) {
     for (Runnable action : actions) {
       action.run();
     }
   }
 
-  private static Throwable unwrap(Throwable error) {
+  static Throwable unwrap(Throwable error) {
     if (error instanceof CompletionException && error.getCause() != null) {
       return error.getCause();
     }
@@ -380,7 +415,7 @@ final class SingleFlight<V> {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends Throwable> T rethrow(Throwable failure) throws T {
+  static <T extends Throwable> T rethrow(Throwable failure) throws T {
     throw (T) failure;
   }
 }

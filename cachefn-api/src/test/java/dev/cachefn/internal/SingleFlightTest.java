@@ -45,7 +45,8 @@ class SingleFlightTest {
     public void expired(String key, String value) {}
   });
   private final SingleFlight<String> flights =
-      new SingleFlight<>("users", keyspace, null, TIMEOUT, timer, (key, value) -> storedKeys.add(key));
+      new SingleFlight<>("users", keyspace, EntryWriter.plain(keyspace, null), TIMEOUT, timer,
+          (key, value) -> storedKeys.add(key));
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -89,6 +90,7 @@ class SingleFlightTest {
     assertThat(timedOut.cacheName()).isEqualTo("users");
     assertThat(timedOut.key()).isEqualTo("user:1");
     assertThat(timedOut.timeout()).isEqualTo(TIMEOUT);
+    assertThat(flights.timeouts()).as("the fetchTimeouts stat").isEqualTo(1);
 
     release.countDown();
     assertThat(owner.get()).isEqualTo("fetched");
@@ -177,6 +179,7 @@ class SingleFlightTest {
     assertThat(failureOf(first)).isInstanceOf(FetchTimeoutException.class)
         .hasMessageContaining("abandoned").hasMessageContaining("'user:1'");
     assertThat(failureOf(joined)).isInstanceOf(FetchTimeoutException.class);
+    assertThat(flights.timeouts()).as("one abandoned fetch; its joined caller is not counted again").isEqualTo(1);
     CompletionStage<String> fresh = flights.fetchAsync("user:1", () -> CompletableFuture.completedFuture("fresh"),
         SetOptions.none());
     assertThat(fresh.toCompletableFuture().get()).isEqualTo("fresh");

@@ -4,8 +4,10 @@ import dev.cachefn.Cache
 import dev.cachefn.CacheBuilder
 import dev.cachefn.CacheFn
 import dev.cachefn.EvictionPolicy
+import dev.cachefn.Freshness
 import dev.cachefn.Ticker
 import dev.cachefn.spi.Storage
+import java.util.concurrent.Executor
 import kotlin.time.Duration
 import kotlin.time.toJavaDuration
 
@@ -53,6 +55,27 @@ class CacheSpec internal constructor() {
    */
   var fetchTimeout: Duration? = null
 
+  /**
+   * Refresh-ahead: a hit on an entry at least this old returns it at once and re-fetches in the background;
+   * shorter than the TTL. See [CacheBuilder.refreshAfter]. Default: off.
+   */
+  var refreshAfter: Duration? = null
+
+  /** Serves an entry this long past its TTL while it is re-fetched; see [CacheBuilder.staleWhileRevalidate]. */
+  var staleWhileRevalidate: Duration? = null
+
+  /** Serves an entry this long past its TTL when its fetch fails; see [CacheBuilder.staleIfError]. */
+  var staleIfError: Duration? = null
+
+  /** Remembers an absent (`null`) result this long; see [CacheBuilder.negativeTtl]. Default: off. */
+  var negativeTtl: Duration? = null
+
+  /** All freshness settings at once, applied before the four above; see [CacheBuilder.freshness]. */
+  var freshness: Freshness? = null
+
+  /** Where background refreshes run; default [dev.cachefn.CacheOptions.defaultRefreshExecutor]. */
+  var refreshExecutor: Executor? = null
+
   /** Sets on [builder] what this spec sets. */
   internal fun applyTo(builder: CacheBuilder): CacheBuilder {
     maxSize?.let { builder.maxSize(wholeNumber(it)) }
@@ -64,6 +87,12 @@ class CacheSpec internal constructor() {
     ticker?.let { builder.ticker(it) }
     recordStats?.let { builder.recordStats(it) }
     fetchTimeout?.let { builder.fetchTimeout(it.toJavaDuration()) }
+    freshness?.let { builder.freshness(it) }
+    refreshAfter?.let { builder.refreshAfter(it.toJavaDuration()) }
+    staleWhileRevalidate?.let { builder.staleWhileRevalidate(it.toJavaDuration()) }
+    staleIfError?.let { builder.staleIfError(it.toJavaDuration()) }
+    negativeTtl?.let { builder.negativeTtl(it.toJavaDuration()) }
+    refreshExecutor?.let { builder.refreshExecutor(it) }
     return builder
   }
 

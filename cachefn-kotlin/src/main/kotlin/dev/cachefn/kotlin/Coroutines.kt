@@ -2,6 +2,7 @@ package dev.cachefn.kotlin
 
 import dev.cachefn.Cache
 import dev.cachefn.FetchTimeoutException
+import dev.cachefn.Freshness
 import dev.cachefn.SetOptions
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
@@ -57,8 +58,39 @@ suspend fun <V> Cache<V & Any>.getOrFetchSuspending(
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
   fetchTimeout: Duration? = null,
+  refreshAfter: Duration? = null,
+  staleWhileRevalidate: Duration? = null,
+  staleIfError: Duration? = null,
+  negativeTtl: Duration? = null,
   fetcher: suspend () -> V,
-): V = getOrFetchSuspending(key, setOptions(ttl, tags, fetchTimeout), fetcher)
+): V = getOrFetchSuspending(key, setOptions(ttl, tags, fetchTimeout,
+  freshness(refreshAfter, staleWhileRevalidate, staleIfError, negativeTtl)), fetcher)
+
+/**
+ * Suspending bulk cache-aside: [Cache.getOrFetchMany] whose [fetcher] may suspend. The values of [keys] the
+ * cache holds come back at once; [fetcher] is called once with exactly the missing keys (those another caller
+ * is fetching are awaited instead) and may leave keys out or map them to `null` (misses). The fetch runs in a
+ * coroutine of the caller's context (without its [Job], as it may serve other callers), bounded by
+ * [fetchTimeout] in the coroutine's clock when given, else by the cache's fetch timeout.
+ *
+ * @throws IllegalArgumentException for a bad key or option
+ * @throws FetchTimeoutException if the fetch or a wait does not complete within the fetch timeout
+ */
+suspend fun <V : Any> Cache<V>.getOrFetchManySuspending(
+  keys: Collection<String>,
+  ttl: Duration? = null,
+  tags: Set<String> = emptySet(),
+  fetchTimeout: Duration? = null,
+  fetcher: suspend (Set<String>) -> Map<String, V?>,
+): Map<String, V> {
+  val fetchScope = CoroutineScope(currentCoroutineContext().minusKey(Job))
+  val options = setOptions(ttl, tags, fetchTimeout)
+  val described = keys.joinToString(", ", "[", "]")
+  val stage = getOrFetchManyAsync(keys, { missing: Set<String> ->
+    fetchScope.future { withinFetchTimeout(described, fetchTimeout) { fetcher(missing) } }
+  }, options)
+  return withinFetchTimeout(described, fetchTimeout) { stage.awaitWithoutCancelling() }
+}
 
 /**
  * Blocking cache-aside with Kotlin's types: [Cache.getOrFetch] with a [ttl], [tags] and [fetchTimeout] (when
@@ -81,10 +113,15 @@ fun <V> Cache<V & Any>.getOrPut(
   ttl: Duration? = null,
   tags: Set<String> = emptySet(),
   fetchTimeout: Duration? = null,
+  refreshAfter: Duration? = null,
+  staleWhileRevalidate: Duration? = null,
+  staleIfError: Duration? = null,
+  negativeTtl: Duration? = null,
   fetcher: () -> V,
 ): V {
+  val options = setOptions(ttl, tags, fetchTimeout, freshness(refreshAfter, staleWhileRevalidate, staleIfError, negativeTtl))
   @Suppress("UNCHECKED_CAST") // a cached value or the fetcher's result: a V either way, null only if V allows it
-  return getOrFetch(key, fetcher, setOptions(ttl, tags, fetchTimeout)) as V
+  return getOrFetch(key, fetcher, options) as V
 }
 
 /** The suspending cache-aside with ready-made [options]; see [getOrFetchSuspending]. */
@@ -141,14 +178,31 @@ private class KeysBeingFetched(
     generateSequence(this) { it.outer }.toList().asReversed().joinToString(" -> ") { "${it.cache.name()}/${it.fetchedKey}" }
 }
 
-/** The [SetOptions] of a TTL (none: the cache's default), a set of tags and a fetch timeout. */
-internal fun setOptions(ttl: Duration?, tags: Set<String>, fetchTimeout: Duration? = null): SetOptions {
+/** The [Freshness] of a call: each setting given, the others left to the cache. */
+internal fun freshness(
+  refreshAfter: Duration?,
+  staleWhileRevalidate: Duration?,
+  staleIfError: Duration?,
+  negativeTtl: Duration?,
+): Freshness = Freshness(refreshAfter?.toJavaDuration(), staleWhileRevalidate?.toJavaDuration(),
+  staleIfError?.toJavaDuration(), negativeTtl?.toJavaDuration())
+
+/** The [SetOptions] of a TTL (none: the cache's default), a set of tags, a fetch timeout and freshness settings. */
+internal fun setOptions(
+  ttl: Duration?,
+  tags: Set<String>,
+  fetchTimeout: Duration? = null,
+  freshness: Freshness = Freshness.none(),
+): SetOptions {
   var options = if (ttl == null) SetOptions.none() else SetOptions.ttl(ttl.toJavaDuration())
   if (tags.isNotEmpty()) {
     options = options.withTags(tags)
   }
   if (fetchTimeout != null) {
     options = options.withFetchTimeout(fetchTimeout.toJavaDuration())
+  }
+  if (!freshness.isNone) {
+    options = options.withFreshness(freshness)
   }
   return options
 }

@@ -146,6 +146,7 @@ class GetOrFetchNeverHangsTest {
     assertThat(valueOf(fresh)).isEqualTo("fresh");
     assertThat(fetches).hasValue(2);
     assertThat(c.get("k")).isEqualTo("fresh");
+    assertThat(c.stats().fetchTimeouts()).isEqualTo(1);
   }
 
   @Test
@@ -167,6 +168,7 @@ class GetOrFetchNeverHangsTest {
     release.countDown();
     assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("slow value");
     assertThat(c.get("k")).as("the fetch went on and stored").isEqualTo("slow value");
+    assertThat(c.stats().fetchTimeouts()).isEqualTo(1);
   }
 
   @Test
