@@ -64,6 +64,37 @@ public @interface Memoize {
   String fetchTimeout() default "";
 
   /**
+   * Refresh-ahead: a call whose cached result is at least this old returns it at once and re-runs the method in
+   * the background (once per key, on the container's managed executor when there is one); a failure keeps the
+   * old result. Same forms as {@link #ttl()}; shorter than the TTL. Default: the cache's {@code refresh-after}.
+   * Any of the four freshness attributes makes the cache store write times (see {@link dev.cachefn.Freshness}).
+   */
+  @Nonbinding
+  String refreshAfter() default "";
+
+  /**
+   * For this long after the TTL, a call returns the expired result at once and re-runs the method in the
+   * background. Same forms as {@link #ttl()}. Default: the cache's {@code stale-while-revalidate}.
+   */
+  @Nonbinding
+  String staleWhileRevalidate() default "";
+
+  /**
+   * For this long after the TTL, a call whose method throws returns the expired result instead of the exception.
+   * Same forms as {@link #ttl()}. Default: the cache's {@code stale-if-error}.
+   */
+  @Nonbinding
+  String staleIfError() default "";
+
+  /**
+   * How long a {@code null} or empty {@code Optional} result is remembered, so that the method is not called
+   * again for the key meanwhile. Same forms as {@link #ttl()}. Default: the cache's {@code negative-ttl} (else
+   * absent results are not cached).
+   */
+  @Nonbinding
+  String negativeTtl() default "";
+
+  /**
    * Tags that each cached result carries, for {@link dev.cachefn.Cache#invalidateByTag} and
    * {@link InvalidateTags}. A tag is literal or a template that reads parameters and their properties:
    * {@code user:{id}}, {@code user:{user.id}}, {@code {0}} (parameters by position).

@@ -4,6 +4,7 @@ import dev.cachefn.CacheBuilder;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
+import dev.cachefn.Freshness;
 import dev.cachefn.Ticker;
 import dev.cachefn.spi.SettingDurations;
 import dev.cachefn.spi.StorageProviders;
@@ -48,9 +49,13 @@ final class CacheConfiguration {
   static final String STATS = "stats-enabled";
   static final String EVICTION_POLICY = "eviction-policy";
   static final String FETCH_TIMEOUT = "fetch-timeout";
+  static final String REFRESH_AFTER = "refresh-after";
+  static final String STALE_WHILE_REVALIDATE = "stale-while-revalidate";
+  static final String STALE_IF_ERROR = "stale-if-error";
+  static final String NEGATIVE_TTL = "negative-ttl";
 
-  private static final List<String> CACHE_KEYS =
-      List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT);
+  private static final List<String> CACHE_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS,
+      EVICTION_POLICY, FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL);
   private static final List<String> DEFAULT_KEYS =
       List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT);
   /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
@@ -77,7 +82,13 @@ final class CacheConfiguration {
    * @throws IllegalArgumentException naming the first bad property
    */
   CacheOptions options(String name, Ticker ticker) {
-    return builder(name, ticker).options();
+    CacheBuilder builder = builder(name, ticker);
+    try {
+      return builder.options();
+    } catch (IllegalArgumentException refreshNotBeforeTtl) { // the only check left to options(): see Freshness
+      throw new IllegalArgumentException("property " + CACHE_PREFIX + name + "." + REFRESH_AFTER + ": "
+          + refreshNotBeforeTtl.getMessage(), refreshNotBeforeTtl);
+    }
   }
 
   /**
@@ -119,7 +130,22 @@ final class CacheConfiguration {
     if (fetchTimeout != null) {
       builder.fetchTimeout(fetchTimeout);
     }
+    Freshness freshness = freshness(name);
+    if (freshness != null) {
+      builder.freshness(freshness);
+    }
     return builder;
+  }
+
+  /** The cache's freshness settings, or {@code null} when it has none configured. */
+  private @Nullable Freshness freshness(String name) {
+    String prefix = CACHE_PREFIX + name + ".";
+    Duration refreshAfter = durationValue(prefix + REFRESH_AFTER);
+    Duration staleWhileRevalidate = durationValue(prefix + STALE_WHILE_REVALIDATE);
+    Duration staleIfError = durationValue(prefix + STALE_IF_ERROR);
+    Duration negativeTtl = durationValue(prefix + NEGATIVE_TTL);
+    Freshness freshness = new Freshness(refreshAfter, staleWhileRevalidate, staleIfError, negativeTtl);
+    return freshness.isNone() ? null : freshness;
   }
 
   /**
@@ -183,6 +209,7 @@ final class CacheConfiguration {
     check(problems, () -> durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
+      check(problems, () -> freshness(name)); // reported even when another setting of the cache is bad
     }
     return problems;
   }

@@ -135,6 +135,11 @@ public class CacheFnExtension implements Extension {
     return checks.cacheNames();
   }
 
+  /** The caches that a {@code @Memoize} with freshness settings uses. */
+  Set<String> writeTimeCaches() {
+    return checks.writeTimeCaches();
+  }
+
   /** The observers of cache events seen at start-up. */
   CacheEventObservers cacheEventObservers() {
     return cacheEventObservers;

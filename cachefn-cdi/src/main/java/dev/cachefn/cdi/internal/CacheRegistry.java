@@ -2,6 +2,7 @@ package dev.cachefn.cdi.internal;
 
 import dev.cachefn.Cache;
 import dev.cachefn.CacheBuilder;
+import dev.cachefn.Freshness;
 import dev.cachefn.Ticker;
 import dev.cachefn.cdi.CacheName;
 import dev.cachefn.cdi.NamedCaches;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -55,6 +58,7 @@ class CacheRegistry implements NamedCaches {
   @Inject Instance<Object> beans;
   @Inject CacheEventBridge events;
   @Inject Instance<CacheFnExtension> extension;
+  @Inject BeanManager beanManager;
 
   private CacheConfiguration configuration;
   private StorageRegistry storages;
@@ -62,6 +66,9 @@ class CacheRegistry implements NamedCaches {
   private volatile @Nullable CacheMetrics metrics;
   private volatile @Nullable String application;
   private volatile boolean stopped;
+  /** The container's managed executor, once looked for ({@code null} when it has none). */
+  private volatile @Nullable Executor refreshExecutor;
+  private volatile boolean refreshExecutorLookedUp;
 
   @PostConstruct
   void start() {
@@ -198,6 +205,15 @@ class CacheRegistry implements NamedCaches {
       throw new IllegalStateException("cache '" + name + "' requested while the container shuts down");
     }
     CacheBuilder builder = configuration.builder(name, ticker);
+    if (writeTimeCaches().contains(name) && builder.options().freshness() == null) {
+      builder.freshness(Freshness.none()); // a @Memoize of it brings its own freshness settings
+    }
+    if (builder.options().freshness() != null) {
+      Executor managed = refreshExecutor();
+      if (managed != null) {
+        builder.refreshExecutor(managed);
+      }
+    }
     Cache<Object> cache = builder.storage(storages.storage(configuration.storageOf(name))).build();
     events.connect(cache);
     try {
@@ -207,6 +223,22 @@ class CacheRegistry implements NamedCaches {
           + " them failed", e);
     }
     return cache;
+  }
+
+  /**
+   * Caches that a {@code @Memoize} with freshness settings uses: found by the portable extension, or at build
+   * time by the Quarkus extension ({@link DeploymentChecks#useWriteTimeCaches}).
+   */
+  private Set<String> writeTimeCaches() {
+    return extension.isResolvable() ? extension.get().writeTimeCaches() : DeploymentChecks.writeTimeCachesAtBuildTime();
+  }
+
+  private @Nullable Executor refreshExecutor() {
+    if (!refreshExecutorLookedUp) {
+      refreshExecutor = ManagedExecutors.find(beanManager); // no lock held: may create the container's bean
+      refreshExecutorLookedUp = true;
+    }
+    return refreshExecutor;
   }
 
   @Override

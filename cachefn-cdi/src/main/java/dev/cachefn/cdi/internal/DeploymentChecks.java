@@ -22,6 +22,8 @@ public final class DeploymentChecks implements CacheFnChecks {
 
   private final Set<String> cacheNames = new TreeSet<>();
   private final Set<String> memoizedMethods = new TreeSet<>();
+  private final Set<String> writeTimeCaches = new TreeSet<>();
+  private static volatile Set<String> writeTimeCachesAtBuildTime = Set.of();
   private final Map<Class<? extends CacheKeyGenerator>, Method> keyGenerators = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -54,6 +56,9 @@ public final class DeploymentChecks implements CacheFnChecks {
         MemoizePlan plan = MemoizePlan.of(method);
         cacheNames.add(plan.cacheName);
         memoizedMethods.add(MemoizePlan.configName(method));
+        if (plan.needsWriteTimes()) {
+          writeTimeCaches.add(plan.cacheName);
+        }
         Class<? extends CacheKeyGenerator> generator = plan.keys.generatorType();
         if (generator != null) {
           keyGenerators.put(generator, method);
@@ -96,6 +101,23 @@ public final class DeploymentChecks implements CacheFnChecks {
   @Override
   public synchronized Set<String> cacheNames() {
     return Set.copyOf(cacheNames);
+  }
+
+  /**
+   * Tells the cache registry, at run time, the {@link #writeTimeCaches()} that a build-time check found (the
+   * Quarkus extension; one application per class loader there).
+   */
+  public static void useWriteTimeCaches(Set<String> names) {
+    writeTimeCachesAtBuildTime = Set.copyOf(names);
+  }
+
+  static Set<String> writeTimeCachesAtBuildTime() {
+    return writeTimeCachesAtBuildTime;
+  }
+
+  @Override
+  public synchronized Set<String> writeTimeCaches() {
+    return Set.copyOf(writeTimeCaches);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cachefn.cdi.internal;
 
+import dev.cachefn.Freshness;
 import dev.cachefn.SetOptions;
 import dev.cachefn.cdi.Memoize;
 import dev.cachefn.spi.SettingDurations;
@@ -90,6 +91,7 @@ final class MemoizePlan {
       if (!memoize.fetchTimeout().isBlank()) {
         baseOptions = baseOptions.withFetchTimeout(SettingDurations.parse(memoize.fetchTimeout(), "fetchTimeout"));
       }
+      baseOptions = baseOptions.withFreshness(freshness(memoize));
       List<CallTemplate> tags = new ArrayList<>();
       for (String tag : memoize.tags()) {
         tags.add(CallTemplate.parse(tag, method));
@@ -107,6 +109,29 @@ final class MemoizePlan {
    */
   static String configName(Method method) {
     return method.getDeclaringClass().getName() + "." + method.getName();
+  }
+
+  private static Freshness freshness(Memoize memoize) {
+    Freshness freshness = Freshness.none();
+    if (!memoize.refreshAfter().isBlank()) {
+      freshness = freshness.withRefreshAfter(SettingDurations.parse(memoize.refreshAfter(), "refreshAfter"));
+    }
+    if (!memoize.staleWhileRevalidate().isBlank()) {
+      freshness = freshness.withStaleWhileRevalidate(
+          SettingDurations.parse(memoize.staleWhileRevalidate(), "staleWhileRevalidate"));
+    }
+    if (!memoize.staleIfError().isBlank()) {
+      freshness = freshness.withStaleIfError(SettingDurations.parse(memoize.staleIfError(), "staleIfError"));
+    }
+    if (!memoize.negativeTtl().isBlank()) {
+      freshness = freshness.withNegativeTtl(SettingDurations.parse(memoize.negativeTtl(), "negativeTtl"));
+    }
+    return freshness;
+  }
+
+  /** Whether the method's annotation has freshness settings, which its cache needs write times for. */
+  boolean needsWriteTimes() {
+    return !baseOptions.freshness().isNone();
   }
 
   private static String prefix(Method method) {

@@ -43,6 +43,21 @@ public interface CacheFnChecks {
   Set<String> memoizedMethods();
 
   /**
+   * The caches that a {@code @Memoize} with freshness settings ({@code refreshAfter} and the like) uses: they
+   * store write times even without configured freshness settings.
+   */
+  Set<String> writeTimeCaches();
+
+  /**
+   * Tells the cache registry, at run time, the {@link #writeTimeCaches()} that a check at build time found, before
+   * the caches are made (an integration that checks at build time, as Quarkus does; one application per class
+   * loader).
+   */
+  static void useWriteTimeCaches(Set<String> names) {
+    DeploymentChecks.useWriteTimeCaches(names);
+  }
+
+  /**
    * The key generators named by annotations that can be neither looked up nor made: no bean of the class (as
    * {@code isBean} says) and no no-argument constructor. One message each, naming a method that uses it.
    */

@@ -203,7 +203,7 @@ class CacheFnProcessor {
           .build());
     }
     return new CachedNamesBuildItem(checks.cacheNames(), checks.memoizedMethods(),
-        observers(validation.getContext().get(BuildExtension.Key.OBSERVERS)));
+        observers(validation.getContext().get(BuildExtension.Key.OBSERVERS)), checks.writeTimeCaches());
   }
 
   /**
@@ -247,7 +247,8 @@ class CacheFnProcessor {
   @BuildStep
   @Record(ExecutionTime.RUNTIME_INIT)
   void checkConfiguration(CacheFnRecorder recorder, CachedNamesBuildItem names) {
-    recorder.checkConfiguration(new LinkedHashSet<>(names.cacheNames()), new LinkedHashSet<>(names.memoizedMethods()));
+    recorder.checkConfiguration(new LinkedHashSet<>(names.cacheNames()), new LinkedHashSet<>(names.memoizedMethods()),
+        new LinkedHashSet<>(names.writeTimeCaches()));
   }
 
   /** Storages are found through {@link java.util.ServiceLoader}; a native image must keep the providers. */

@@ -13,9 +13,12 @@ final class CachedNamesBuildItem extends SimpleBuildItem {
   private final Set<String> cacheNames;
   private final Set<String> memoizedMethods;
   private final List<String> observers;
+  private final Set<String> writeTimeCaches;
 
-  CachedNamesBuildItem(Set<String> cacheNames, Set<String> memoizedMethods, List<String> observers) {
+  CachedNamesBuildItem(Set<String> cacheNames, Set<String> memoizedMethods, List<String> observers,
+      Set<String> writeTimeCaches) {
     this.cacheNames = Set.copyOf(cacheNames);
+    this.writeTimeCaches = Set.copyOf(writeTimeCaches);
     this.memoizedMethods = Set.copyOf(memoizedMethods);
     this.observers = List.copyOf(observers);
   }
@@ -30,5 +33,10 @@ final class CachedNamesBuildItem extends SimpleBuildItem {
 
   Set<String> memoizedMethods() {
     return memoizedMethods;
+  }
+
+  /** The caches that a {@code @Memoize} with freshness settings uses: they store write times. */
+  Set<String> writeTimeCaches() {
+    return writeTimeCaches;
   }
 }

@@ -25,13 +25,15 @@ public class CacheFnRecorder {
    * @param cacheNames the caches that the application's injection points and annotations name (found at build
    *     time)
    * @param memoizedMethods the {@code <class>.<method>} names of the {@code @Memoize} methods
+   * @param writeTimeCaches the caches that a {@code @Memoize} with freshness settings uses
    */
-  public void checkConfiguration(Set<String> cacheNames, Set<String> memoizedMethods) {
+  public void checkConfiguration(Set<String> cacheNames, Set<String> memoizedMethods, Set<String> writeTimeCaches) {
     List<String> problems =
         CacheFnChecks.configurationProblems(ConfigProvider.getConfig(), cacheNames, memoizedMethods);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join(System.lineSeparator(), problems));
     }
+    CacheFnChecks.useWriteTimeCaches(writeTimeCaches);
     StartupCaches.use(cacheNames);
   }
 }
