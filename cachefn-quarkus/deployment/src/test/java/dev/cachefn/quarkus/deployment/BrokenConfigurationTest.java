@@ -20,7 +20,9 @@ class BrokenConfigurationTest {
       .overrideConfigKey("cachefn.cache.users.max-size", "-5")
       .overrideConfigKey("cachefn.default.default-ttl", "soon")
       .overrideConfigKey("cachefn.default.fetch-timeout", "0s")
+      .overrideConfigKey("cachefn.cache.prices.refresh-after", "later")
       .assertException(failure -> assertThat(Failures.messages(failure))
+          .contains("property cachefn.cache.prices.refresh-after must be an ISO-8601 duration")
           .contains("CacheFn configuration: property cachefn.cache.users.max-size must be a whole number of at"
               + " least 1; got '-5'")
           .contains("property cachefn.default.default-ttl must be an ISO-8601 duration")
