@@ -13,18 +13,22 @@ import java.util.Map;
  */
 final class FixedStatsCache {
 
-  static final CacheStats STATS = new CacheStats(11, 5, 3, 2, 7, 13, 17, 19_000, 23, 29);
+  static final CacheStats STATS = new CacheStats(11, 5, 3, 2, 7, 13, 17, 19_000, 23, 29, 31, 37, 41, 43);
 
   /** What each measure reports for {@link #STATS}: a new measure needs its line here, or the tests fail. */
-  static final Map<Measure, Double> EXPECTED = new EnumMap<>(Map.of(
-      Measure.HITS, 11.0,
-      Measure.MISSES, 5.0,
-      Measure.EVICTIONS, 7.0,
-      Measure.EXPIRATIONS, 13.0,
-      Measure.DECODE_FAILURES, 29.0,
-      Measure.SIZE, 17.0,
-      Measure.HIT_RATIO, 11.0 / 16,
-      Measure.MEMORY, 19_000.0));
+  static final Map<Measure, Double> EXPECTED = new EnumMap<>(Map.ofEntries(
+      Map.entry(Measure.HITS, 11.0),
+      Map.entry(Measure.MISSES, 5.0),
+      Map.entry(Measure.EVICTIONS, 7.0),
+      Map.entry(Measure.EXPIRATIONS, 13.0),
+      Map.entry(Measure.DECODE_FAILURES, 29.0),
+      Map.entry(Measure.REFRESHES, 31.0),
+      Map.entry(Measure.REFRESH_FAILURES, 37.0),
+      Map.entry(Measure.STALE_SERVED, 41.0),
+      Map.entry(Measure.FETCH_TIMEOUTS, 43.0),
+      Map.entry(Measure.SIZE, 17.0),
+      Map.entry(Measure.HIT_RATIO, 11.0 / 16),
+      Map.entry(Measure.MEMORY, 19_000.0)));
 
   private FixedStatsCache() {}
 

@@ -60,7 +60,9 @@ class OpenTelemetryCacheMetricsTest {
 
     assertThat(pointsOf(collected, "users")).containsOnlyKeys("cachefn.cache.hits", "cachefn.cache.misses",
         "cachefn.cache.evictions", "cachefn.cache.expirations", "cachefn.cache.decode_failures",
-        "cachefn.cache.size", "cachefn.cache.hit_ratio", "cachefn.cache.memory.usage");
+        "cachefn.cache.refreshes", "cachefn.cache.refresh_failures", "cachefn.cache.stale_served",
+        "cachefn.cache.fetch_timeouts", "cachefn.cache.size", "cachefn.cache.hit_ratio",
+        "cachefn.cache.memory.usage");
     Map<String, Number> values = pointsOf(collected, "users");
     assertThat(values.get("cachefn.cache.hits").longValue()).isEqualTo(3);
     assertThat(values.get("cachefn.cache.misses").longValue()).isEqualTo(1);
