@@ -89,7 +89,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new RedisKeyspace<>(RedisNamespace.open(settings.namespace(), formatVersion, connection, codec), leases);
+    return new RedisKeyspace<>(
+        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()), leases);
   }
 
   /** The Redis URI, without password. */

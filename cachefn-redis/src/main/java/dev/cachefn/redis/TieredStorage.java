@@ -71,7 +71,8 @@ public final class TieredStorage implements Storage, AutoCloseable {
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new TieredKeyspace<>(RedisNamespace.open(settings.namespace(), formatVersion, connection, codec), leases,
+    return new TieredKeyspace<>(
+        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()), leases,
         nearCache, settings.maxSize());
   }
 

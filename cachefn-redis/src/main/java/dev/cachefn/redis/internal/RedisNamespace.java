@@ -1,5 +1,6 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.Ticker;
 import dev.cachefn.redis.Codec;
 import org.jspecify.annotations.Nullable;
 
@@ -19,13 +20,15 @@ public record RedisNamespace<V>(String name, KeyLayout layout, RedisCalls calls,
 
   /**
    * Namespace {@code name} on {@code connection}'s Redis (or Redis Cluster), its values kept apart from other
-   * format versions by {@code formatVersion} (none when {@code null}) and encoded by {@code codec}.
+   * format versions by {@code formatVersion} (none when {@code null}) and encoded by {@code codec}; the write
+   * times of stamped values are read on {@code ticker}.
    */
   public static <V> RedisNamespace<V> open(String name, @Nullable String formatVersion, RedisConnection connection,
-      Codec codec) {
+      Codec codec, Ticker ticker) {
     KeyLayout layout = new KeyLayout(name, formatVersion, connection.isCluster());
     RedisCalls calls = new RedisCalls(name, connection);
-    return new RedisNamespace<>(name, layout, calls, new StoredValues<>(name, layout, calls, codec));
+    return new RedisNamespace<>(name, layout, calls,
+        new StoredValues<>(name, layout, calls, codec, new StampFrames(codec, ticker)));
   }
 
   @Override

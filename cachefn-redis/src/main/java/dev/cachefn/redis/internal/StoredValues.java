@@ -1,6 +1,7 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.redis.Codec;
+import dev.cachefn.spi.Stamped;
 import dev.cachefn.redis.CodecException;
 import io.lettuce.core.ScriptOutputType;
 import java.lang.System.Logger.Level;
@@ -24,14 +25,16 @@ final class StoredValues<V> {
   private final KeyLayout layout;
   private final RedisCalls calls;
   private final Codec codec;
+  private final StampFrames frames;
   private final LongAdder decodeFailures = new LongAdder();
   private final AtomicBoolean decodeFailureLogged = new AtomicBoolean();
 
-  StoredValues(String namespace, KeyLayout layout, RedisCalls calls, Codec codec) {
+  StoredValues(String namespace, KeyLayout layout, RedisCalls calls, Codec codec, StampFrames frames) {
     this.namespace = namespace;
     this.layout = layout;
     this.calls = calls;
     this.codec = codec;
+    this.frames = frames;
   }
 
   /**
@@ -42,7 +45,7 @@ final class StoredValues<V> {
   byte[] encode(String key, Object value) {
     byte[] bytes;
     try {
-      bytes = codec.encode(value);
+      bytes = value instanceof Stamped<?> stamped ? frames.encode(stamped) : codec.encode(value);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("value of " + value.getClass().getName() + " for key '" + key
           + "' cannot be encoded by " + codec + ": " + e.getMessage(), e);
@@ -62,7 +65,7 @@ final class StoredValues<V> {
   @SuppressWarnings("unchecked")
   @Nullable V decodeOrDrop(String key, byte[] bytes) {
     try {
-      return (V) codec.decode(bytes);
+      return (V) (StampFrames.isFrame(bytes) ? frames.decode(bytes) : codec.decode(bytes));
     } catch (RuntimeException e) {
       decodeFailures.increment();
       if (!decodeFailureLogged.get() && decodeFailureLogged.compareAndSet(false, true)) {
