@@ -20,7 +20,8 @@ package dev.cachefn;
  *     a storage that cannot fail this way
  * @param decodeFailures values found in the storage that could not be read back: each was removed and answered
  *     as a miss; counted per cache; 0 for a storage that keeps values as objects
- * @param refreshes background refreshes that stored a new value (refresh-ahead, stale-while-revalidate)
+ * @param refreshes background refreshes whose fetch succeeded (refresh-ahead, stale-while-revalidate); the value
+ *     is stored unless the key was written or removed meanwhile
  * @param refreshFailures background refreshes that failed or could not start (the executor rejected them);
  *     the old value stayed
  * @param staleServed values returned by {@code getOrFetch} past their TTL (stale-while-revalidate,
