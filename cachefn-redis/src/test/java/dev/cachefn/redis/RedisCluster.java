@@ -86,6 +86,17 @@ final class RedisCluster implements AutoCloseable {
       }
     }
 
+    String id() {
+      return on(RedisCommands::clusterMyId);
+    }
+
+    /** How many commands this node refused with {@code TRYAGAIN} since it started. */
+    long tryAgainErrors() {
+      java.util.regex.Matcher count = java.util.regex.Pattern.compile("errorstat_TRYAGAIN:count=(\\d+)")
+          .matcher(on(redis -> redis.info("errorstats")));
+      return count.find() ? Long.parseLong(count.group(1)) : 0;
+    }
+
     boolean isMaster() {
       return on(redis -> redis.info("replication")).contains("role:master");
     }
@@ -170,6 +181,39 @@ final class RedisCluster implements AutoCloseable {
     return masters().stream().filter(node -> node.on(redis -> redis.clusterNodes()).lines()
         .filter(line -> line.contains("myself")).anyMatch(line -> servesSlot(line, slot)))
         .findFirst().orElseThrow(() -> new IllegalStateException("no master serves slot " + slot));
+  }
+
+  /**
+   * Starts moving {@code slot} from master {@code from} to master {@code to}, as a resharding does: {@code to}
+   * imports it, {@code from} migrates it; its keys stay where they are until {@link #migrate} moves them.
+   */
+  static void beginMoving(int slot, Node from, Node to) {
+    to.on(redis -> redis.clusterSetSlotImporting(slot, from.id()));
+    from.on(redis -> redis.clusterSetSlotMigrating(slot, to.id()));
+  }
+
+  /** Moves {@code redisKeys} (of a slot being moved) from {@code from} to {@code to} with {@code MIGRATE}. */
+  static void migrate(Node from, Node to, List<String> redisKeys) {
+    from.on(redis -> redis.migrate("127.0.0.1", to.port, 0, 5000,
+        io.lettuce.core.MigrateArgs.Builder.keys(redisKeys)));
+  }
+
+  /** Ends moving {@code slot}: every master learns that {@code to} serves it ({@code to} first, as redis-cli does). */
+  void finishMoving(int slot, Node to) {
+    String id = to.id();
+    to.on(redis -> redis.clusterSetSlotNode(slot, id));
+    masters().stream().filter(node -> node != to)
+        .forEach(node -> node.on(redis -> redis.clusterSetSlotNode(slot, id)));
+  }
+
+  /** Moves {@code slot} with all its keys from {@code from} to {@code to}. */
+  void move(int slot, Node from, Node to) {
+    beginMoving(slot, from, to);
+    List<String> keys;
+    while (!(keys = from.on(redis -> redis.clusterGetKeysInSlot(slot, 100))).isEmpty()) {
+      migrate(from, to, keys);
+    }
+    finishMoving(slot, to);
   }
 
   private static boolean servesSlot(String nodesLine, long slot) {

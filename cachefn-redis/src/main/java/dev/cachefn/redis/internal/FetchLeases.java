@@ -120,8 +120,8 @@ public final class FetchLeases implements AutoCloseable {
   /** Ends the lease and tells the waiting instances; never throws (an unreleased lease expires). */
   private static void release(RedisCalls calls, String leaseKey, byte[] token) {
     try {
-      calls.call("fetch lease", "lease '" + leaseKey + "'", () -> RELEASE.<Long>run(calls.redis(),
-          ScriptOutputType.INTEGER, leaseKey, token, CHANNEL.getBytes(StandardCharsets.UTF_8)));
+      calls.call("fetch lease", "lease '" + leaseKey + "'", () -> RELEASE.<Long>run(calls,
+          ScriptOutputType.INTEGER, new String[] {leaseKey}, token, CHANNEL.getBytes(StandardCharsets.UTF_8)));
     } catch (RuntimeException e) {
       // it expires by itself; the waiting instances look again then
     }

@@ -92,6 +92,17 @@ public final class KeyLayout {
     return prefixBytes[bucket];
   }
 
+  /**
+   * The {@code KEYS} of a script that changes keys of {@code bucket}: the bucket's prefix and the prefix with
+   * {@code g:} (a guard), two keys that never exist. Their slot routes the script; and since they are two and
+   * missing, a node refuses the script with {@code TRYAGAIN} while the bucket's slot is half migrated to another
+   * node (Redis runs a multi-key command only where all its keys are), instead of running it where only some of
+   * the bucket's keys are, which would leave an entry on both nodes.
+   */
+  String[] scriptKeys(int bucket) {
+    return new String[] {prefixes[bucket], prefixes[bucket] + "g:"};
+  }
+
   /** The prefix of the bucket of {@code key}. */
   String prefixOf(String key) {
     return prefixes[bucketOf(key)];

@@ -31,13 +31,16 @@ final class LuaScript {
   }
 
   /**
-   * Sends the script with {@code routingKey} as its one {@code KEYS} entry (a key of the slot whose keys it
-   * changes: on a cluster, the node of that slot runs it) and {@code args} as {@code ARGV}; the stage completes
-   * with Redis' answer.
+   * Sends the script with {@code keys} as its {@code KEYS} (on a cluster, the node of their slot runs it) and
+   * {@code args} as {@code ARGV}; sent again while Redis refuses it with {@code TRYAGAIN} (see
+   * {@link RedisCalls#resending}). The stage completes with Redis' answer.
    */
-  <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, byte[]> redis, ScriptOutputType type,
-      String routingKey, byte[]... args) {
-    String[] keys = {routingKey};
+  <T> CompletionStage<T> run(RedisCalls calls, ScriptOutputType type, String[] keys, byte[]... args) {
+    return calls.resending(() -> send(calls.redis(), type, keys, args));
+  }
+
+  private <T> CompletionStage<T> send(RedisClusterAsyncCommands<String, byte[]> redis, ScriptOutputType type,
+      String[] keys, byte[][] args) {
     CompletionStage<T> bySha = redis.<T>evalsha(sha1, type, keys, args);
     return bySha.handle((result, error) -> {
       if (error == null) {

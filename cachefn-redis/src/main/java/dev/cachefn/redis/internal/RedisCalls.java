@@ -2,9 +2,11 @@ package dev.cachefn.redis.internal;
 
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorageException;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,11 @@ import java.util.function.Supplier;
  * Thread-safe: it holds no state of its own. Not an API.
  */
 final class RedisCalls {
+
+  /** The first pause before a command refused with {@code TRYAGAIN} is sent again. */
+  static final long FIRST_PAUSE_MILLIS = 2;
+  /** The longest pause between two sends of a command refused with {@code TRYAGAIN}. */
+  static final long MAX_PAUSE_MILLIS = 100;
 
   private final String namespace;
   private final RedisConnection connection;
@@ -71,6 +78,50 @@ final class RedisCalls {
       }
       throw e;
     }
+  }
+
+  /**
+   * Sends {@code command}, and sends it again while Redis answers {@code TRYAGAIN}: a cluster node refuses a
+   * command with several keys of a slot that is half migrated to another node, and runs nothing of it; once the
+   * migration of the slot ends (a resharding moves a slot in milliseconds to seconds), it is served. The pauses
+   * between sends double from {@value #FIRST_PAUSE_MILLIS} ms up to {@value #MAX_PAUSE_MILLIS} ms, so that a
+   * short migration costs little delay and a long one few commands; none is sent later than the command
+   * timeout after the first, so the last answer (or Lettuce's timeout of it) comes before {@link #call} stops
+   * waiting, and a write the caller was told failed is never sent after that.
+   */
+  <T> CompletionStage<T> resending(Supplier<? extends CompletionStage<T>> command) {
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    send(command, System.nanoTime() + connection.timeout().toNanos(), FIRST_PAUSE_MILLIS, answer);
+    return answer;
+  }
+
+  private <T> void send(Supplier<? extends CompletionStage<T>> command, long lastSendNanos, long pauseMillis,
+      CompletableFuture<T> answer) {
+    CompletionStage<T> sent;
+    try {
+      sent = command.get();
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+      return;
+    }
+    sent.whenComplete((result, error) -> {
+      if (error == null) {
+        answer.complete(result);
+        return;
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (isTryAgain(cause) && System.nanoTime() + pauseMillis * 1_000_000 - lastSendNanos < 0) {
+        CompletableFuture.delayedExecutor(pauseMillis, TimeUnit.MILLISECONDS).execute(
+            () -> send(command, lastSendNanos, Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS), answer));
+      } else {
+        answer.completeExceptionally(cause);
+      }
+    });
+  }
+
+  private static boolean isTryAgain(Throwable failure) {
+    return failure instanceof RedisCommandExecutionException && failure.getMessage() != null
+        && failure.getMessage().startsWith("TRYAGAIN");
   }
 
   /** The connection's commands, connecting first when it is lazy; routed by slot on a cluster. */

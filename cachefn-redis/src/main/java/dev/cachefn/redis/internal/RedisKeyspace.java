@@ -74,8 +74,8 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
       return Map.of();
     }
     String[] entryKeys = distinct.stream().map(layout::entry).toArray(String[]::new);
-    List<KeyValue<String, byte[]>> pairs = calls.orBypass(
-        () -> calls.call("getAll", keys.size() + " keys", () -> calls.redis().mget(entryKeys)), List.of());
+    List<KeyValue<String, byte[]>> pairs = calls.orBypass(() -> calls.call("getAll", keys.size() + " keys",
+        () -> calls.resending(() -> calls.redis().mget(entryKeys))), List.of());
     Map<String, V> found = new LinkedHashMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       KeyValue<String, byte[]> pair = pairs.get(i);
@@ -209,7 +209,7 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
   }
 
   private CompletionStage<Long> runPut(int bucket, byte[][] args) {
-    return Scripts.PUT.run(calls.redis(), ScriptOutputType.INTEGER, layout.prefix(bucket), args);
+    return Scripts.PUT.run(calls, ScriptOutputType.INTEGER, layout.scriptKeys(bucket), args);
   }
 
   private List<byte[]> putArgs(int bucket, @Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
@@ -251,8 +251,8 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
       return List.of();
     }
     List<List<Object>> answers = calls.call(operation, subject, () -> RedisCalls.all(chunks.stream()
-        .map(chunk -> Scripts.REMOVE.<List<Object>>run(calls.redis(), ScriptOutputType.MULTI,
-            layout.prefix(chunk.bucket()), chunk.args())).toList()));
+        .map(chunk -> Scripts.REMOVE.<List<Object>>run(calls, ScriptOutputType.MULTI,
+            layout.scriptKeys(chunk.bucket()), chunk.args())).toList()));
     List<String> removed = new ArrayList<>();
     answers.forEach(answer -> answer.forEach(key -> removed.add(text(key))));
     return removed;
@@ -266,7 +266,7 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
         List<byte[]> args = new ArrayList<>();
         args.add(layout.prefixBytes(bucket));
         new LinkedHashSet<>(tags).forEach(tag -> args.add(utf8(tag)));
-        perBucket.add(Scripts.REMOVE_BY_TAGS.run(calls.redis(), ScriptOutputType.INTEGER, layout.prefix(bucket),
+        perBucket.add(Scripts.REMOVE_BY_TAGS.run(calls, ScriptOutputType.INTEGER, layout.scriptKeys(bucket),
             BucketChunks.array(args)));
       }
       return RedisCalls.all(perBucket);
@@ -306,7 +306,8 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
         count[0] += removeKeys("clear", "every key", entries).size();
       }
       if (!others.isEmpty()) {
-        calls.call("clear", "every key", () -> calls.redis().unlink(others.toArray(String[]::new)));
+        String[] unowned = others.toArray(String[]::new);
+        calls.call("clear", "every key", () -> calls.resending(() -> calls.redis().unlink(unowned)));
       }
       return true;
     });

@@ -2,9 +2,10 @@ package dev.cachefn.redis.internal;
 
 /**
  * The Lua scripts that keep an entry and its tags together. Each runs atomically in Redis, so no reader sees an
- * entry without its tags or the reverse. {@code ARGV[1]} is always the namespace prefix of {@link KeyLayout};
- * the scripts build the keys from it, which is fine on a single Redis and, with the prefix's hash tag, keeps a
- * namespace within one Cluster slot.
+ * entry without its tags or the reverse. {@code ARGV[1]} is always the prefix of one bucket of {@link KeyLayout};
+ * the scripts build the keys from it, all in the slot of the prefix's hash tag. Their {@code KEYS} are the
+ * bucket's {@link KeyLayout#scriptKeys}, which route them to that slot's node and keep them from running while
+ * the slot is half migrated to another node.
  */
 final class Scripts {
 

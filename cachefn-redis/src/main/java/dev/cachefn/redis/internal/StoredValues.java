@@ -78,8 +78,8 @@ final class StoredValues<V> {
       }
       int bucket = layout.bucketOf(key);
       try {
-        calls.call("get", RedisCalls.keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(calls.redis(),
-            ScriptOutputType.INTEGER, layout.prefix(bucket), layout.prefixBytes(bucket), utf8(key), bytes));
+        calls.call("get", RedisCalls.keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(calls,
+            ScriptOutputType.INTEGER, layout.scriptKeys(bucket), layout.prefixBytes(bucket), utf8(key), bytes));
       } catch (RuntimeException notRemoved) {
         // counted as a failure if Redis is out; the next read finds the bytes and tries again
       }
