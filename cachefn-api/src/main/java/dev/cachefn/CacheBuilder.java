@@ -34,6 +34,7 @@ public final class CacheBuilder {
   private Duration fetchTimeout = CacheOptions.DEFAULT_FETCH_TIMEOUT;
   private @Nullable Freshness freshness;
   private @Nullable Executor refreshExecutor;
+  private boolean distributedSingleFlight;
 
   CacheBuilder(String name) {
     this.name = CacheOptions.requireName(name, "name");
@@ -170,11 +171,25 @@ public final class CacheBuilder {
     return freshness != null ? freshness : Freshness.none();
   }
 
+  /**
+   * Whether {@code getOrFetch} fetches a missing key once across the application instances that share the
+   * cache's storage, not once per instance (default {@code false}): the first instance takes a short lease on
+   * the key in the storage and fetches; the others wait for its value, at most the {@link #fetchTimeout}, then
+   * fetch themselves. For a storage shared by instances that can coordinate them (such as Redis); ignored by
+   * one that cannot (the in-memory storage, where single flight per instance is all there is). Costs two
+   * round trips to the storage per miss. Within one instance, {@code getOrFetch} always fetches a key once.
+   */
+  public CacheBuilder distributedSingleFlight(boolean distributedSingleFlight) {
+    this.distributedSingleFlight = distributedSingleFlight;
+    return this;
+  }
+
   /** The settings collected so far. */
   public CacheOptions options() {
     return new CacheOptions(
         name, maxSize, defaultTtl, namespace != null ? namespace : name, storageName, storage, ticker,
-        recordStats, evictionPolicy, fetchTimeout, freshness, refreshExecutor);
+        recordStats, evictionPolicy, fetchTimeout, freshness, refreshExecutor,
+        distributedSingleFlight);
   }
 
   /**

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param freshness the cache's refresh-ahead, stale windows and negative TTL; {@code null} for a cache that
  *     stores plain values and accepts no freshness settings on its calls (the default: no cost on any path)
  * @param refreshExecutor where background refreshes run; {@code null} for {@link #defaultRefreshExecutor()}
+ * @param distributedSingleFlight whether a miss is fetched by one application instance at a time across the
+ *     instances that share the cache's storage (see {@link CacheBuilder#distributedSingleFlight})
  */
 public record CacheOptions(
     String name,
@@ -36,7 +38,8 @@ public record CacheOptions(
     EvictionPolicy evictionPolicy,
     Duration fetchTimeout,
     @Nullable Freshness freshness,
-    @Nullable Executor refreshExecutor) {
+    @Nullable Executor refreshExecutor,
+    boolean distributedSingleFlight) {
 
   /** The {@code maxSize} of a cache that does not set one. */
   public static final long DEFAULT_MAX_SIZE = 10_000;
@@ -78,7 +81,16 @@ public record CacheOptions(
       String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats,
       EvictionPolicy evictionPolicy, Duration fetchTimeout) {
     this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats, evictionPolicy,
-        fetchTimeout, null, null);
+        fetchTimeout, null, null, false);
+  }
+
+  /** Settings without distributed single flight. */
+  public CacheOptions(String name, long maxSize, @Nullable Duration defaultTtl, String namespace,
+      String storageName, @Nullable Storage storage, Ticker ticker, boolean recordStats,
+      EvictionPolicy evictionPolicy, Duration fetchTimeout, @Nullable Freshness freshness,
+      @Nullable Executor refreshExecutor) {
+    this(name, maxSize, defaultTtl, namespace, storageName, storage, ticker, recordStats, evictionPolicy,
+        fetchTimeout, freshness, refreshExecutor, false);
   }
 
   /**

@@ -89,7 +89,8 @@ final class DefaultCache<V> implements Cache<V> {
     this.name = options.name();
     this.events = new EventDispatcher<>(name);
     KeyspaceSettings settings =
-        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy());
+        new KeyspaceSettings(options.namespace(), options.maxSize(), options.ticker(), options.evictionPolicy(),
+            options.distributedSingleFlight());
     this.removals = new StorageRemovals<>(events);
     StampedKeyspace<V> stamped =
         options.freshness() != null ? StampedKeyspace.open(storage, settings, options, removals) : null;

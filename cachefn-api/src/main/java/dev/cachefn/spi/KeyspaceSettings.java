@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param ticker the time source for expiration (a remote storage enforcing TTL itself ignores it)
  * @param evictionPolicy how the entry to evict is chosen beyond {@code maxSize} (a storage with its own memory
  *     policy may ignore it, like {@code maxSize})
+ * @param distributedSingleFlight whether a keyspace that several application instances share coordinates
+ *     their fetches of a missing key ({@link FetchCoordination}), so that one instance fetches while the others
+ *     wait; a storage that can coordinate does so only when this is set, a storage that cannot ignores it
  */
-public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker, EvictionPolicy evictionPolicy) {
+public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker, EvictionPolicy evictionPolicy,
+    boolean distributedSingleFlight) {
 
   /** Checks the settings. */
   public KeyspaceSettings {
@@ -25,8 +29,13 @@ public record KeyspaceSettings(String namespace, long maxSize, Ticker ticker, Ev
     CacheOptions.requireMaxSize(maxSize, "");
   }
 
-  /** Settings with the {@link CacheOptions#DEFAULT_EVICTION_POLICY}. */
+  /** Settings with the {@link CacheOptions#DEFAULT_EVICTION_POLICY}, without distributed single flight. */
   public KeyspaceSettings(String namespace, long maxSize, Ticker ticker) {
     this(namespace, maxSize, ticker, CacheOptions.DEFAULT_EVICTION_POLICY);
+  }
+
+  /** Settings without distributed single flight. */
+  public KeyspaceSettings(String namespace, long maxSize, Ticker ticker, EvictionPolicy evictionPolicy) {
+    this(namespace, maxSize, ticker, evictionPolicy, false);
   }
 }

@@ -63,7 +63,6 @@ public class RedisClusterBenchmark {
   private LocalRedisServer server;
   private boolean startedCluster;
   private RedisStorage storage;
-  private RedisStorage leasing;
   private Cache<String> cache;
   private Cache<String> leased;
   private Cache<String> tagged;
@@ -77,9 +76,8 @@ public class RedisClusterBenchmark {
   public void setup() throws Exception {
     String uri = topology.equals("cluster") ? clusterUri() : serverUri();
     storage = RedisStorage.create(uri);
-    leasing = RedisStorage.builder(uri).distributedSingleFlight(java.time.Duration.ofSeconds(10)).build();
     cache = CacheFn.builder("bench-" + topology).storage(storage).build();
-    leased = CacheFn.builder("bench-lease-" + topology).storage(leasing).build();
+    leased = CacheFn.builder("bench-lease-" + topology).storage(storage).distributedSingleFlight(true).build();
     tagged = CacheFn.builder("bench-tags-" + topology).storage(storage).build();
     keys = new String[KEYS];
     for (int i = 0; i < KEYS; i++) {
@@ -111,7 +109,6 @@ public class RedisClusterBenchmark {
   public void tearDown() throws Exception {
     cache.clear();
     leased.clear();
-    leasing.close();
     storage.close();
     if (server != null) {
       server.close();

@@ -26,6 +26,8 @@ class ConfigurationFailureTest {
       "cachefn.cache.users.fetch-timeout | never   | must be an ISO-8601 duration such as PT10M",
       "cachefn.cache.users.fetch-timeout | 0ms     | must be a positive duration; got '0ms'",
       "cachefn.default.fetch-timeout  | PT0S       | must be a positive duration; got 'PT0S'",
+      "cachefn.cache.users.distributed-single-flight | yes | must be true or false; got 'yes'",
+      "cachefn.default.distributed-single-flight | on | must be true or false; got 'on'",
       "cachefn.cache.users.max-sise    | 10         | a cache is configured with cachefn.cache.<name>.<key>",
       "cachefn.default.max-size       | 0          | must be a whole number of at least 1; got '0'",
       "cachefn.default.default-ttl    | soon       | must be an ISO-8601 duration such as PT10M",

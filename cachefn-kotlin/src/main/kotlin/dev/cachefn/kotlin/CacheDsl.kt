@@ -76,6 +76,12 @@ class CacheSpec internal constructor() {
   /** Where background refreshes run; default [dev.cachefn.CacheOptions.defaultRefreshExecutor]. */
   var refreshExecutor: Executor? = null
 
+  /**
+   * Whether a miss is fetched once across the application instances that share the storage (see
+   * [CacheBuilder.distributedSingleFlight]); default `false`.
+   */
+  var distributedSingleFlight: Boolean? = null
+
   /** Sets on [builder] what this spec sets. */
   internal fun applyTo(builder: CacheBuilder): CacheBuilder {
     maxSize?.let { builder.maxSize(wholeNumber(it)) }
@@ -93,6 +99,7 @@ class CacheSpec internal constructor() {
     staleIfError?.let { builder.staleIfError(it.toJavaDuration()) }
     negativeTtl?.let { builder.negativeTtl(it.toJavaDuration()) }
     refreshExecutor?.let { builder.refreshExecutor(it) }
+    distributedSingleFlight?.let { builder.distributedSingleFlight(it) }
     return builder
   }
 

@@ -95,6 +95,7 @@ class DslAndMemoizeTest {
       ticker = clock
       recordStats = false
       fetchTimeout = 3.seconds
+      distributedSingleFlight = true
     }.applyTo(CacheFn.builder("users")).options()
 
     assertEquals(500L, options.maxSize())
@@ -105,6 +106,7 @@ class DslAndMemoizeTest {
     assertEquals(clock, options.ticker())
     assertFalse(options.recordStats())
     assertEquals(JavaDuration.ofSeconds(3), options.fetchTimeout())
+    assertTrue(options.distributedSingleFlight())
   }
 
   @Test

@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Redis used as a cache). Expirations and evictions happen inside Redis unseen, so the caches get no
  * {@code EXPIRATION} or {@code EVICTION} events or counts from this storage, and
  * {@code CacheStats.memoryUsageBytes} is 0. Single flight of {@code getOrFetch} holds within one application
- * instance unless {@link Builder#distributedSingleFlight} is on; without it two instances may both fetch a
- * missing key, and the first write wins for both (the fetched value is stored with put-if-absent).
+ * instance unless the cache turns on {@code CacheBuilder.distributedSingleFlight} (leases of
+ * {@link Builder#fetchLease}); without it two instances may both fetch a missing key, and the first write wins
+ * for both (the fetched value is stored with put-if-absent).
  *
  * <p><b>Failures.</b> Lettuce reconnects by itself; while it is disconnected, commands fail at once instead of
  * queueing, and every command times out after {@link Builder#commandTimeout}. With {@link FailurePolicy#FAIL}
@@ -54,13 +55,20 @@ public final class RedisStorage implements Storage, AutoCloseable {
   /** The command timeout unless set: 2 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * The fetch lease unless set: 10 seconds. Long enough for most database queries and remote calls, so that a
+   * healthy fetch keeps its lease; short enough that the instances waiting for a holder that died fetch
+   * themselves soon.
+   */
+  public static final Duration DEFAULT_FETCH_LEASE = Duration.ofSeconds(10);
+
   private final RedisConnection connection;
   private final Codec codec;
   private final @Nullable String formatVersion;
-  private final @Nullable FetchLeases leases;
+  private final FetchLeases leases;
 
   private RedisStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
-      @Nullable FetchLeases leases) {
+      FetchLeases leases) {
     this.connection = connection;
     this.codec = codec;
     this.formatVersion = formatVersion;
@@ -90,7 +98,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     return new RedisKeyspace<>(
-        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()), leases);
+        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()),
+        settings.distributedSingleFlight() ? leases : null);
   }
 
   /** The Redis URI, without password. */
@@ -106,9 +115,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
   /** Closes the connection. */
   @Override
   public void close() {
-    if (leases != null) {
-      leases.close();
-    }
+    leases.close();
     connection.close();
   }
 
@@ -126,7 +133,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     private boolean lazyConnect;
     private Duration heartbeat = TieredStorage.DEFAULT_HEARTBEAT;
     private @Nullable String formatVersion;
-    private @Nullable Duration fetchLease;
+    private Duration fetchLease = DEFAULT_FETCH_LEASE;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -198,15 +205,15 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     /**
-     * Turns on single flight across application instances for every cache on the storage: on a miss,
-     * {@code getOrFetch} on the first instance takes a lease on the key in Redis ({@code SET ... NX PX}) and
-     * fetches; the others wait for its value (woken by a pub/sub message when it is stored or the fetch failed,
-     * never by polling) at most the cache's fetch timeout in all, then fetch themselves. A holder that dies
-     * leaves its lease to expire after {@code fetchLease}, and the others then take it; a failed fetch releases
-     * it at once. Choose a lease a little longer than the slowest fetch. Off by default;
-     * {@code getOrFetchAsync} does not use it.
+     * How long a cache with {@code CacheBuilder.distributedSingleFlight} holds the lease on a key it fetches,
+     * at most: on a miss, {@code getOrFetch} on the first instance takes a lease on the key in Redis
+     * ({@code SET ... NX PX}) and fetches; the others wait for its value (woken by a pub/sub message when it is
+     * stored or the fetch failed, never by polling) at most the cache's fetch timeout in all, then fetch
+     * themselves. A holder that dies leaves its lease to expire after {@code fetchLease}, and the others then
+     * take it; a failed fetch releases it at once. Choose a lease a little longer than the slowest fetch.
+     * At least 1 ms; default {@link RedisStorage#DEFAULT_FETCH_LEASE}, 10 s.
      */
-    public Builder distributedSingleFlight(Duration fetchLease) {
+    public Builder fetchLease(Duration fetchLease) {
       Objects.requireNonNull(fetchLease, "fetchLease must not be null");
       if (fetchLease.toMillis() < 1) {
         throw new IllegalArgumentException("fetchLease must be at least 1 ms, got " + fetchLease);
@@ -215,8 +222,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
       return this;
     }
 
-    private @Nullable FetchLeases leases(RedisConnection connection) {
-      return fetchLease == null ? null : new FetchLeases(connection, fetchLease);
+    private FetchLeases leases(RedisConnection connection) {
+      return new FetchLeases(connection, fetchLease);
     }
 
     /**

@@ -45,11 +45,11 @@ public final class TieredStorage implements Storage, AutoCloseable {
   private final RedisConnection connection;
   private final Codec codec;
   private final @Nullable String formatVersion;
-  private final @Nullable FetchLeases leases;
+  private final FetchLeases leases;
   private final NearCache nearCache;
 
   TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
-      @Nullable FetchLeases leases, Duration heartbeat, boolean armNow) {
+      FetchLeases leases, Duration heartbeat, boolean armNow) {
     this.connection = connection;
     this.codec = codec;
     this.formatVersion = formatVersion;
@@ -72,8 +72,8 @@ public final class TieredStorage implements Storage, AutoCloseable {
     Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     return new TieredKeyspace<>(
-        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()), leases,
-        nearCache, settings.maxSize());
+        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()),
+        settings.distributedSingleFlight() ? leases : null, nearCache, settings.maxSize());
   }
 
   /** The Redis URI, without password. */
@@ -105,9 +105,7 @@ public final class TieredStorage implements Storage, AutoCloseable {
   @Override
   public void close() {
     nearCache.close();
-    if (leases != null) {
-      leases.close();
-    }
+    leases.close();
     connection.close();
   }
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two application instances (two storages with distributed single flight, each its own connections) on one real
- * Redis: concurrent misses of a key on both run the fetcher once; a holder that died blocks the others no longer
- * than its lease; a failed fetch lets the others fetch at once.
+ * Two application instances (two storages, each its own connections, a cache with distributed single flight on
+ * each) on one real Redis: concurrent misses of a key on both run the fetcher once; caches that did not opt in
+ * take no lease; a holder that died blocks the others no longer than its lease; a failed fetch lets the others
+ * fetch at once.
  */
 class DistributedSingleFlightTest {
 
@@ -56,9 +57,14 @@ class DistributedSingleFlightTest {
   }
 
   private Cache<String> instance(Duration lease, Duration fetchTimeout) {
-    RedisStorage storage = RedisStorage.builder(uri()).distributedSingleFlight(lease).build();
+    return instance(lease, fetchTimeout, true);
+  }
+
+  private Cache<String> instance(Duration lease, Duration fetchTimeout, boolean singleFlight) {
+    RedisStorage storage = RedisStorage.builder(uri()).fetchLease(lease).build();
     storages.add(storage);
-    return CacheFn.builder("flight").namespace(namespace).storage(storage).fetchTimeout(fetchTimeout).build();
+    return CacheFn.builder("flight").namespace(namespace).storage(storage).fetchTimeout(fetchTimeout)
+        .distributedSingleFlight(singleFlight).build();
   }
 
   @AfterEach
@@ -99,6 +105,31 @@ class DistributedSingleFlightTest {
       assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fetched once");
     }
     assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  @Timeout(60)
+  void aCacheThatDidNotOptInTakesNoLeaseAndEachInstanceFetches() throws Exception {
+    Cache<String> onA = instance(BOUND, BOUND, false);
+    Cache<String> onB = instance(BOUND, BOUND, false);
+    AtomicInteger fetches = new AtomicInteger();
+    CountDownLatch bothFetching = new CountDownLatch(2);
+    List<Future<String>> results = new ArrayList<>();
+
+    for (Cache<String> cache : List.of(onA, onB)) {
+      results.add(threads.submit(() -> cache.getOrFetch("k", () -> {
+        fetches.incrementAndGet();
+        bothFetching.countDown();
+        await(bothFetching); // each instance fetches while the other does: nothing makes one wait
+        assertThat(leaseTaken("k")).as("a lease").isFalse();
+        return "fetched";
+      })));
+    }
+
+    for (Future<String> result : results) {
+      assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fetched");
+    }
+    assertThat(fetches).hasValue(2);
   }
 
   @Test

@@ -32,7 +32,7 @@ final class OtherInstance {
     String namespace = args[1];
     Duration lease = Duration.ofMillis(Long.parseLong(args[2]));
     RedisClient client = RedisClient.create(uri);
-    try (RedisStorage storage = RedisStorage.builder(uri).distributedSingleFlight(lease).build();
+    try (RedisStorage storage = RedisStorage.builder(uri).fetchLease(lease).build();
         StatefulRedisConnection<String, String> connection = client.connect()) {
       Cache<String> cache = TwoJvmSingleFlightTest.cache(storage, namespace);
       RedisCommands<String, String> raw = connection.sync();

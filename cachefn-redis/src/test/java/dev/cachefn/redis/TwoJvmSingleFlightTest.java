@@ -48,7 +48,7 @@ class TwoJvmSingleFlightTest {
 
   /** The cache of either JVM, on a storage with distributed single flight. */
   static Cache<String> cache(RedisStorage storage, String namespace) {
-    return CacheFn.builder("jvms").namespace(namespace).storage(storage).build();
+    return CacheFn.builder("jvms").namespace(namespace).storage(storage).distributedSingleFlight(true).build();
   }
 
   /**
@@ -110,7 +110,7 @@ class TwoJvmSingleFlightTest {
   }
 
   private Cache<String> instance(Duration lease) {
-    RedisStorage storage = RedisStorage.builder(SharedRedis.server().uri()).distributedSingleFlight(lease).build();
+    RedisStorage storage = RedisStorage.builder(SharedRedis.server().uri()).fetchLease(lease).build();
     closing.add(storage);
     return cache(storage, namespace);
   }

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
- * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, and (per cache only)
- * {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of one {@code @Memoize}
- * method. Every problem is
+ * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, {@code distributed-single-flight},
+ * and (per cache only) {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of
+ * one {@code @Memoize} method. Every problem is
  * reported with the full property name, the allowed values and the value found. Strict about what the
  * application's own sources say; a {@code cachefn.memoize.*} key set server-wide (system property or
  * environment variable) that names none of this application's methods is logged and ignored, since another
@@ -53,11 +53,13 @@ final class CacheConfiguration {
   static final String STALE_WHILE_REVALIDATE = "stale-while-revalidate";
   static final String STALE_IF_ERROR = "stale-if-error";
   static final String NEGATIVE_TTL = "negative-ttl";
+  static final String SINGLE_FLIGHT = "distributed-single-flight";
 
   private static final List<String> CACHE_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS,
-      EVICTION_POLICY, FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL);
+      EVICTION_POLICY, FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL,
+      SINGLE_FLIGHT);
   private static final List<String> DEFAULT_KEYS =
-      List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT);
+      List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT, SINGLE_FLIGHT);
   /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
   private static final List<String> POLICY_NAMES = Arrays.stream(EvictionPolicy.values())
       .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -134,6 +136,10 @@ final class CacheConfiguration {
     if (freshness != null) {
       builder.freshness(freshness);
     }
+    Boolean singleFlight = setting(name, SINGLE_FLIGHT, this::booleanValue);
+    if (singleFlight != null) {
+      builder.distributedSingleFlight(singleFlight);
+    }
     return builder;
   }
 
@@ -207,6 +213,7 @@ final class CacheConfiguration {
     check(problems, () -> booleanValue(DEFAULTS_PREFIX + STATS));
     check(problems, () -> evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY));
     check(problems, () -> durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT));
+    check(problems, () -> booleanValue(DEFAULTS_PREFIX + SINGLE_FLIGHT));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
       check(problems, () -> freshness(name)); // reported even when another setting of the cache is bad

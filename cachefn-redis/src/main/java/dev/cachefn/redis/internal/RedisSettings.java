@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * class does not know are ignored. Immutable.
  */
 record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat,
-    @Nullable String formatVersion, @Nullable Duration fetchLease) {
+    @Nullable String formatVersion, Duration fetchLease) {
 
   static final String URI = "cachefn.redis.uri";
   static final String TIMEOUT = "cachefn.redis.timeout";
@@ -25,10 +25,9 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
   static final String LAZY_CONNECT = "cachefn.redis.lazy-connect";
   static final String HEARTBEAT = "cachefn.redis.heartbeat";
   static final String FORMAT_VERSION = "cachefn.redis.format-version";
-  static final String SINGLE_FLIGHT = "cachefn.redis.distributed-single-flight";
   static final String FETCH_LEASE = "cachefn.redis.fetch-lease";
-  /** The lease unless set: long enough for most database or HTTP fetches, short enough if a holder dies. */
-  static final Duration DEFAULT_FETCH_LEASE = Duration.ofSeconds(10);
+  /** A storage-wide switch before distributed single flight became a setting of each cache: refused. */
+  static final String OLD_SINGLE_FLIGHT = "cachefn.redis.distributed-single-flight";
 
   /**
    * Reads and checks the settings.
@@ -42,22 +41,23 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
           + " (MicroProfile Config or system property) or the environment variable " + envName(URI)
           + " (such as redis://127.0.0.1:6379), or build the storage yourself with RedisStorage.builder(uri)");
     }
+    if (source.apply(OLD_SINGLE_FLIGHT) != null) {
+      throw new IllegalStateException(OLD_SINGLE_FLIGHT + " is not a storage setting: turn distributed single"
+          + " flight on for each cache that wants it, with cachefn.cache.<name>.distributed-single-flight=true"
+          + " (or CacheBuilder.distributedSingleFlight(true)); " + FETCH_LEASE + " sets the lease");
+    }
     return new RedisSettings(uri.trim(),
         duration(TIMEOUT, source.apply(TIMEOUT), RedisStorage.DEFAULT_TIMEOUT),
         policy(source.apply(FAILURE_POLICY)),
         flag(LAZY_CONNECT, source.apply(LAZY_CONNECT)),
         duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT),
         formatVersion(source.apply(FORMAT_VERSION)),
-        flag(SINGLE_FLIGHT, source.apply(SINGLE_FLIGHT))
-            ? duration(FETCH_LEASE, source.apply(FETCH_LEASE), DEFAULT_FETCH_LEASE) : null);
+        duration(FETCH_LEASE, source.apply(FETCH_LEASE), RedisStorage.DEFAULT_FETCH_LEASE));
   }
 
   RedisStorage.Builder builder() {
     RedisStorage.Builder builder = RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy)
-        .lazyConnect(lazyConnect).heartbeat(heartbeat);
-    if (fetchLease != null) {
-      builder.distributedSingleFlight(fetchLease);
-    }
+        .lazyConnect(lazyConnect).heartbeat(heartbeat).fetchLease(fetchLease);
     return formatVersion == null ? builder : builder.formatVersion(formatVersion);
   }
 

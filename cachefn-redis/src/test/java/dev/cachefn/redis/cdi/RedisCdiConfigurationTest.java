@@ -83,6 +83,31 @@ class RedisCdiConfigurationTest {
     }
   }
 
+  @ParameterizedTest(name = "distributed-single-flight={0}")
+  @CsvSource({"true", "false"})
+  void aCacheTakesAFetchLeaseInRedisOnlyWhenConfiguredTo(boolean singleFlight) {
+    Map<String, String> properties = properties("redis");
+    properties.put("cachefn.cache.products.distributed-single-flight", Boolean.toString(singleFlight));
+    properties.put("cachefn.redis.fetch-lease", "PT7S");
+    String lease = "cachefn:{" + namespace.length() + ":" + namespace + "}:l:p1";
+    try (SeContainer container = start(properties)) {
+      Cache<String> products = container.select(Catalog.class).get().products();
+
+      long[] leaseLeft = new long[1];
+      products.getOrFetch("p1", () -> {
+        leaseLeft[0] = RedisTestServer.raw().pttl(lease);
+        return "kettle";
+      });
+
+      if (singleFlight) {
+        assertThat(leaseLeft[0]).as("the lease's time left while fetching").isBetween(1L, 7000L);
+      } else {
+        assertThat(leaseLeft[0]).as("no lease").isEqualTo(-2L);
+      }
+      assertThat(RedisTestServer.raw().exists(lease)).as("released after the fetch").isZero();
+    }
+  }
+
   @Test
   void aFormatVersionIsPartOfEveryKey() {
     Map<String, String> properties = properties("redis");
@@ -103,7 +128,8 @@ class RedisCdiConfigurationTest {
       "cachefn.redis.failure-policy | retry            | cachefn.redis.failure-policy must be fail or bypass, got 'retry'",
       "cachefn.redis.lazy-connect   | maybe            | cachefn.redis.lazy-connect must be true or false, got 'maybe'",
       "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be a positive duration",
-      "cachefn.redis.distributed-single-flight | maybe | cachefn.redis.distributed-single-flight must be true or false, got 'maybe'",
+      "cachefn.redis.fetch-lease    | long             | cachefn.redis.fetch-lease must be an ISO-8601 duration such as PT10M",
+      "cachefn.redis.distributed-single-flight | true | cachefn.redis.distributed-single-flight is not a storage setting: turn distributed single flight on for each cache that wants it, with cachefn.cache.<name>.distributed-single-flight=true",
       "cachefn.redis.format-version | 2/3              | cachefn.redis.format-version: the value format version must be 1 to 32 letters, digits",
       "cachefn.redis.uri            | http://nowhere   | uri must be a Redis URI such as redis://127.0.0.1:6379 or redis-cluster://10.0.0.1:7000,10.0.0.2:7000, got 'http://nowhere'",
       "cachefn.redis.uri            | redis-cluster://127.0.0.1:7000/2 | a cluster URI names seed nodes only (host:port, comma-separated), no database or options",
