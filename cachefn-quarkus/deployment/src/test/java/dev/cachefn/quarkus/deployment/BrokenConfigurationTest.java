@@ -21,14 +21,14 @@ class BrokenConfigurationTest {
       .overrideConfigKey("cachefn.default.default-ttl", "soon")
       .overrideConfigKey("cachefn.default.fetch-timeout", "0s")
       .overrideConfigKey("cachefn.cache.prices.refresh-after", "later")
-      .overrideConfigKey("cachefn.cache.users.distributed-single-flight", "yes")
+      .overrideConfigKey("cachefn.default.distributed-single-flight", "yes")
       .assertException(failure -> assertThat(Failures.messages(failure))
           .contains("property cachefn.cache.prices.refresh-after must be an ISO-8601 duration")
           .contains("CacheFn configuration: property cachefn.cache.users.max-size must be a whole number of at"
               + " least 1; got '-5'")
           .contains("property cachefn.default.default-ttl must be an ISO-8601 duration")
           .contains("property cachefn.default.fetch-timeout must be a positive duration; got '0s'")
-          .contains("property cachefn.cache.users.distributed-single-flight must be true or false; got 'yes'"));
+          .contains("property cachefn.default.distributed-single-flight must be true or false; got 'yes'"));
 
   @ApplicationScoped
   static class Users {
