@@ -28,7 +28,8 @@ import java.lang.annotation.Target;
  * {@link java.util.concurrent.CompletionStage} or {@link java.util.concurrent.CompletableFuture}, whose
  * completed value is cached and whose failure never is; a Mutiny {@code Uni} (when Mutiny is on the class
  * path), whose item is cached and whose failure never is: the returned {@code Uni} looks the key up when
- * subscribed and never blocks. A {@code void} method, a tag template naming no
+ * subscribed and never blocks; a Kotlin {@code suspend} fun with {@code cachefn-kotlin}; any other type for which
+ * a {@link dev.cachefn.cdi.spi.AsyncResultType} provider is registered. A {@code void} method, a tag template naming no
  * parameter, or a key parameter whose type keeps {@code Object}'s {@code toString()} or {@code equals()} fails
  * the deployment with a message naming the method.
  *

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code @Memoize} on a method returning a Mutiny {@code Uni}: the item is cached, never the Uni or a failure. */
+/**
+ * {@code @Memoize} on a method returning a Mutiny {@code Uni}: the item is cached, never the Uni or a failure. An
+ * invalidation after such a method waits for the item.
+ */
 class MemoizeUniTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -36,6 +39,12 @@ class MemoizeUniTest {
       calls.incrementAndGet();
       CompletableFuture<String> answer = next;
       return Uni.createFrom().completionStage(answer).map(text -> text + " " + symbol);
+    }
+
+    @Invalidate(cache = "quotes")
+    public Uni<String> delist(String symbol) {
+      calls.incrementAndGet();
+      return Uni.createFrom().completionStage(next);
     }
   }
 
@@ -107,5 +116,26 @@ class MemoizeUniTest {
     assertThat(other.join()).isEqualTo("quote ACME");
     assertThat(caches.get("quotes").get("ACME")).isEqualTo("quote ACME");
     assertThat(quotes.calls()).isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidationAfterAUniMethodRunsWhenTheItemArrivesAndNotOnAFailure() {
+    quotes.quote("ACME").await().atMost(WAIT);
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    quotes.answerNextWith(pending);
+
+    Uni<String> delisting = quotes.delist("ACME");
+    CompletableFuture<String> done = delisting.subscribeAsCompletionStage();
+    assertThat(caches.get("quotes").has("ACME")).as("not before the item").isTrue();
+    pending.complete("delisted");
+
+    assertThat(done.join()).isEqualTo("delisted");
+    assertThat(caches.get("quotes").has("ACME")).isFalse();
+
+    quotes.answerNextWith(CompletableFuture.completedFuture("quote"));
+    quotes.quote("ACME").await().atMost(WAIT);
+    quotes.answerNextWith(CompletableFuture.failedFuture(new IllegalStateException("exchange closed")));
+    assertThatThrownBy(() -> quotes.delist("ACME").await().atMost(WAIT)).hasMessage("exchange closed");
+    assertThat(caches.get("quotes").has("ACME")).as("a failure skips the invalidation").isTrue();
   }
 }

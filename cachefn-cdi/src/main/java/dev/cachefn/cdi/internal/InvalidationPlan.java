@@ -5,6 +5,7 @@ import dev.cachefn.cdi.Invalidate;
 import dev.cachefn.cdi.InvalidateAll;
 import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
+import dev.cachefn.cdi.spi.AsyncResultType;
 import dev.cachefn.spi.GlobPattern;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -40,8 +41,8 @@ final class InvalidationPlan {
   final @Nullable String cacheName;
   final boolean before;
   final @Nullable KeyScheme keys;
-  /** Whether the method is a Kotlin {@code suspend} function, whose completion an "after" plan waits for. */
-  final boolean suspending;
+  /** Who runs a method whose result arrives later, whose completion an "after" plan waits for; else {@code null}. */
+  final @Nullable AsyncResultType async;
   private final List<CallTemplate> templates;
 
   private InvalidationPlan(Method method, Kind kind, @Nullable String cacheName, boolean before,
@@ -51,7 +52,7 @@ final class InvalidationPlan {
     this.cacheName = cacheName;
     this.before = before;
     this.keys = keys;
-    this.suspending = SuspendingMethods.isSuspending(method);
+    this.async = AsyncResultTypes.of(method);
     this.templates = templates;
   }
 

@@ -1,9 +1,12 @@
 package dev.cachefn.cdi.internal;
 
+import dev.cachefn.cdi.spi.AsyncResultType;
 import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletionStage;
 
-/** The common run of the invalidation interceptors: before the call, or after a normal return. */
+/**
+ * The common run of the invalidation interceptors: before the call, or after a normal return (of a result that
+ * arrives later, after it completed normally).
+ */
 final class Invalidations {
 
   private Invalidations() {}
@@ -16,17 +19,11 @@ final class Invalidations {
       plan.run(caches, arguments);
       return context.proceed();
     }
-    if (plan.suspending) {
-      return SuspendingMethods.afterCompletion(context, () -> plan.run(caches, arguments));
+    AsyncResultType async = plan.async;
+    if (async != null) { // a stage, a Uni, a suspend fun: after its result completes
+      return async.afterCompletion(new ContextCall(context), () -> plan.run(caches, arguments));
     }
     Object result = context.proceed(); // a throw skips the invalidation
-    if (result instanceof CompletionStage<?> stage
-        && CompletionStage.class.isAssignableFrom(plan.method.getReturnType())) {
-      return stage.thenApply(value -> {
-        plan.run(caches, arguments);
-        return value;
-      });
-    }
     plan.run(caches, arguments);
     return result;
   }

@@ -3,6 +3,7 @@ package dev.cachefn.cdi.internal;
 import dev.cachefn.Cache;
 import dev.cachefn.SetOptions;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.cdi.spi.AsyncResultType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -11,8 +12,6 @@ import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +19,8 @@ import java.util.function.Supplier;
  *
  * <p>The hit path reads no annotation and no configuration: each instance (one per intercepted bean instance)
  * remembers the methods it has served by identity in {@link #seen}, so a call finds its plan without hashing
- * the {@link Method} or calling through the client proxy of {@link MethodPlans}.
+ * the {@link Method} or calling through the client proxy of {@link MethodPlans}. A method whose result arrives
+ * later is handed to the {@link AsyncResultType} its plan names.
  */
 @Memoize
 @Interceptor
@@ -47,25 +47,17 @@ class MemoizeInterceptor {
     Object[] arguments = context.getParameters();
     String key = plan.keys.key(plan.method, arguments);
     SetOptions options = plan.options(arguments);
-    if (plan.suspending) {
-      return SuspendingMethods.memoize(context, cache, key, options);
+    AsyncResultType async = plan.async;
+    if (async != null) {
+      return async.getOrFetch(cache, key, options, new ContextCall(context));
     }
-    switch (plan.shape) {
-      case STAGE:
-        return cache.getOrFetchAsync(key, () -> Proceeding.proceedAsync(context), options);
-      case FUTURE:
-        CompletionStage<Object> stage = cache.getOrFetchAsync(key, () -> Proceeding.proceedAsync(context), options);
-        return stage instanceof CompletableFuture<Object> future ? future : stage.toCompletableFuture();
-      case UNI:
-        return MutinyResults.memoize(cache, key, options, context);
-      case OPTIONAL:
-        return Optional.ofNullable(fetch(cache, key, options, () -> {
-          Optional<?> result = (Optional<?>) Proceeding.proceed(context);
-          return result != null ? result.orElse(null) : null;
-        }));
-      default:
-        return fetch(cache, key, options, () -> Proceeding.proceed(context));
+    if (plan.optional) {
+      return Optional.ofNullable(fetch(cache, key, options, () -> {
+        Optional<?> result = (Optional<?>) Proceeding.proceed(context);
+        return result != null ? result.orElse(null) : null;
+      }));
     }
+    return fetch(cache, key, options, () -> Proceeding.proceed(context));
   }
 
   /** The plan of {@code method}: found by identity among the methods seen, else from {@link #plans}. */

@@ -3,13 +3,13 @@ package dev.cachefn.cdi.internal;
 import dev.cachefn.Freshness;
 import dev.cachefn.SetOptions;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.cdi.spi.AsyncResultType;
 import dev.cachefn.spi.SettingDurations;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
@@ -19,42 +19,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemoizePlan {
 
-  /** How a result is cached. */
-  enum Shape {
-    /** The value itself. */
-    PLAIN,
-    /** The content of an {@code Optional}; an empty one is not cached. */
-    OPTIONAL,
-    /** The completed value of a {@code CompletionStage}; a failure is not cached. */
-    STAGE,
-    /** As {@link #STAGE}, returned as a {@code CompletableFuture}. */
-    FUTURE,
-    /** The item of a Mutiny {@code Uni}; a failure is not cached (see {@link MutinyResults}). */
-    UNI
-  }
-
   final Method method;
   final String cacheName;
   final KeyScheme keys;
-  final Shape shape;
-  /** Whether the method is a Kotlin {@code suspend} function, cached through {@link SuspendingMethods}. */
-  final boolean suspending;
+  /**
+   * Who caches a result that arrives later ({@code CompletionStage}, Mutiny {@code Uni}, Kotlin {@code suspend}),
+   * or {@code null} for a result that is there on return.
+   */
+  final @Nullable AsyncResultType async;
+  /** Whether the method returns an {@code Optional}, whose content is cached; an empty one is not. */
+  final boolean optional;
   private final List<CallTemplate> tags;
   /** The options without tags: the TTL and the fetch timeout, if any. */
   private final SetOptions baseOptions;
   /** The options of every call when no tag reads a parameter, else {@code null}. */
   private final @Nullable SetOptions fixedOptions;
 
-  private MemoizePlan(Method method, String cacheName, KeyScheme keys, Shape shape, SetOptions baseOptions,
-      List<CallTemplate> tags) {
+  private MemoizePlan(Method method, String cacheName, KeyScheme keys, @Nullable AsyncResultType async,
+      SetOptions baseOptions, List<CallTemplate> tags) {
     this.method = method;
     this.cacheName = cacheName;
     this.keys = keys;
-    this.shape = shape;
-    this.suspending = SuspendingMethods.isSuspending(method);
+    this.async = async;
+    this.optional = method.getReturnType() == Optional.class;
     this.tags = tags;
     this.baseOptions = baseOptions;
-    this.fixedOptions = tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
+    // SetOptions.none() itself when the annotation sets nothing, which the cache recognises by identity
+    this.fixedOptions = tags.isEmpty() ? baseOptions
+        : tags.stream().allMatch(CallTemplate::isLiteral) ? options(tags, new Object[0]) : null;
   }
 
   /**
@@ -81,7 +73,7 @@ final class MemoizePlan {
     try {
       MethodNames.requireInterceptable(method);
       SuspendingMethods.requireMemoizable(method);
-      Shape shape = shape(method);
+      AsyncResultType async = resultType(method);
       String cacheName = memoize.cache().isBlank()
           ? method.getDeclaringClass().getName() + "." + method.getName()
           : memoize.cache().trim();
@@ -91,13 +83,16 @@ final class MemoizePlan {
       if (!memoize.fetchTimeout().isBlank()) {
         baseOptions = baseOptions.withFetchTimeout(SettingDurations.parse(memoize.fetchTimeout(), "fetchTimeout"));
       }
-      baseOptions = baseOptions.withFreshness(freshness(memoize));
+      Freshness freshness = freshness(memoize);
+      if (!freshness.isNone()) {
+        baseOptions = baseOptions.withFreshness(freshness);
+      }
       List<CallTemplate> tags = new ArrayList<>();
       for (String tag : memoize.tags()) {
         tags.add(CallTemplate.parse(tag, method));
       }
       KeyScheme keys = KeyScheme.of(method, memoize.keyGenerator());
-      return new MemoizePlan(method, cacheName, keys, shape, baseOptions, List.copyOf(tags));
+      return new MemoizePlan(method, cacheName, keys, async, baseOptions, List.copyOf(tags));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(prefix(method) + e.getMessage(), e);
     }
@@ -138,28 +133,17 @@ final class MemoizePlan {
     return "@Memoize on " + MethodNames.describe(method) + ": ";
   }
 
-  private static Shape shape(Method method) {
+  private static @Nullable AsyncResultType resultType(Method method) {
     Class<?> type = method.getReturnType();
     if (type == void.class || type == Void.class) {
       throw new IllegalArgumentException("the method returns " + type.getSimpleName() + "; there is no result to cache");
     }
-    if (type == Optional.class) {
-      return Shape.OPTIONAL;
-    }
-    if (type == CompletionStage.class) {
-      return Shape.STAGE;
-    }
-    if (type == CompletableFuture.class) {
-      return Shape.FUTURE;
-    }
-    if (type.getName().equals(MutinyResults.UNI)) {
-      return Shape.UNI;
-    }
-    if (CompletionStage.class.isAssignableFrom(type)) {
+    AsyncResultType async = AsyncResultTypes.of(method);
+    if (async == null && CompletionStage.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException("the method returns " + type.getName()
           + "; an asynchronous method must return CompletionStage or CompletableFuture");
     }
-    return Shape.PLAIN;
+    return async;
   }
 
   /** The write options of one call: the TTL and the rendered tags. */

@@ -1,46 +1,44 @@
 package dev.cachefn.cdi.internal;
 
-import dev.cachefn.Cache;
-import dev.cachefn.SetOptions;
+import dev.cachefn.cdi.spi.StageResultType;
 import io.smallrye.mutiny.Uni;
-import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletableFuture;
+import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Memoizes methods that return a Mutiny {@code Uni}: the item is cached, never the {@code Uni} itself and never
- * a failure. Loaded only for such methods, so Mutiny is an optional dependency.
+ * Methods that return a Mutiny {@code Uni}: the item is cached, never the {@code Uni} itself and never a failure.
+ * A provider in {@code META-INF/services}: without Mutiny on the class path it cannot be made and is skipped, so
+ * Mutiny stays an optional dependency.
  *
  * <p>The returned {@code Uni} is lazy, like any {@code Uni}: each subscription looks the key up; a hit emits
  * the cached item at once on the subscribing thread, a miss calls the method and subscribes to its
  * {@code Uni}, and concurrent subscribers of one key share that one call (single flight). Nothing blocks, so
- * a memoized {@code Uni} is safe on an event loop. A {@code null} item is emitted and not cached.
+ * a memoized {@code Uni} is safe on an event loop. A {@code null} item is emitted and not cached. An invalidation
+ * after the method runs when a subscription's item arrives.
  */
-final class MutinyResults {
+public final class MutinyResults extends StageResultType {
 
-  /** The class name by which {@link MemoizePlan} recognises the return type without loading Mutiny. */
-  static final String UNI = "io.smallrye.mutiny.Uni";
+  /** Loaded here, so that a missing Mutiny fails the making of this provider and not a later call. */
+  private final Class<?> uni = Uni.class;
 
-  private MutinyResults() {}
+  /** For {@link java.util.ServiceLoader}. */
+  public MutinyResults() {}
 
-  static Object memoize(Cache<Object> cache, String key, SetOptions options, InvocationContext context) {
-    // thenApply hands the subscriber a stage of its own: cancelling a subscription never cancels the shared call
-    return Uni.createFrom().completionStage(
-        () -> cache.getOrFetchAsync(key, () -> call(context), options).thenApply(Function.identity()));
+  @Override
+  public boolean handles(Method method) {
+    return method.getReturnType() == uni;
   }
 
-  private static CompletionStage<?> call(InvocationContext context) {
-    Object result;
-    try {
-      result = context.proceed();
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (result == null) {
-      return CompletableFuture.failedFuture(new NullPointerException(
-          MethodNames.describe(context.getMethod()) + " returned null instead of a Uni"));
-    }
+  @Override
+  protected CompletionStage<?> toStage(Object result) {
     return ((Uni<?>) result).subscribeAsCompletionStage();
+  }
+
+  @Override
+  protected Object fromStage(Supplier<CompletionStage<?>> stages) {
+    // thenApply hands the subscriber a stage of its own: cancelling a subscription never cancels the shared call
+    return Uni.createFrom().completionStage(() -> stages.get().thenApply(Function.identity()));
   }
 }

@@ -1,8 +1,6 @@
 package dev.cachefn.cdi.internal;
 
 import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,20 +27,6 @@ final class Proceeding {
       throw e;
     } catch (Exception e) {
       throw new Failure(e);
-    }
-  }
-
-  /** Calls an asynchronous method; a synchronous throw becomes a failed stage. */
-  static CompletionStage<?> proceedAsync(InvocationContext context) {
-    try {
-      Object stage = context.proceed();
-      if (stage == null) {
-        return CompletableFuture.failedFuture(new NullPointerException(
-            MethodNames.describe(context.getMethod()) + " returned null instead of a CompletionStage"));
-      }
-      return (CompletionStage<?>) stage;
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
     }
   }
 

@@ -5,9 +5,10 @@
  * ({@link dev.cachefn.cdi.spi.CacheFnChecks}), the qualifier that selects a cache's events by name
  * ({@link dev.cachefn.cdi.spi.BindingCacheName}) and the hook that tells the caches which events are observed
  * ({@link dev.cachefn.cdi.spi.ObservedCacheEvents}); and, for a module that teaches the interceptors another
- * kind of method, the service that runs them on Kotlin {@code suspend} functions
- * ({@link dev.cachefn.cdi.spi.SuspendSupport}, implemented by {@code cachefn-kotlin}). Applications do not need
- * this package.
+ * kind of method whose result arrives later, the service that runs its calls
+ * ({@link dev.cachefn.cdi.spi.AsyncResultType}, with {@link dev.cachefn.cdi.spi.StageResultType} for types that
+ * convert to and from a {@code CompletionStage}; Mutiny's {@code Uni} and {@code cachefn-kotlin}'s
+ * {@code suspend} funs are providers). Applications do not need this package.
  *
  * <p>Everything here is null-marked. The package {@code dev.cachefn.cdi.internal} is not part of this contract.
  */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class IntegrationContractTest {
 
   private static final List<Class<?>> CONTRACT = List.of(BindingCacheName.class, BindingCacheName.Literal.class,
-      CacheFnBeans.class, CacheFnChecks.class, ObservedCacheEvents.class, SuspendSupport.class, SuspendedCall.class);
+      CacheFnBeans.class, CacheFnChecks.class, ObservedCacheEvents.class, AsyncResultType.class, InterceptedCall.class,
+      StageResultType.class);
 
   @Test
   void noPublicSignatureOfTheContractNamesAnInternalType() {

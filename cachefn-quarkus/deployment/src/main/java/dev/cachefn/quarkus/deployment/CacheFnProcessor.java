@@ -8,6 +8,7 @@ import dev.cachefn.cdi.InvalidateAll;
 import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
 import dev.cachefn.cdi.Memoize;
+import dev.cachefn.cdi.spi.AsyncResultType;
 import dev.cachefn.cdi.spi.BindingCacheName;
 import dev.cachefn.cdi.spi.CacheFnBeans;
 import dev.cachefn.cdi.spi.CacheFnChecks;
@@ -255,6 +256,15 @@ class CacheFnProcessor {
   @BuildStep
   ServiceProviderBuildItem storageProviders() {
     return ServiceProviderBuildItem.allProvidersFromClassPath(StorageProvider.class.getName());
+  }
+
+  /**
+   * So are the result types that arrive later (Mutiny's {@code Uni}, cachefn-kotlin's {@code suspend} funs): a
+   * native image keeps them too.
+   */
+  @BuildStep
+  ServiceProviderBuildItem asyncResultTypes() {
+    return ServiceProviderBuildItem.allProvidersFromClassPath(AsyncResultType.class.getName());
   }
 
   private static Class<?> load(String className) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension
 /**
  * `@Memoize` and `@Invalidate` on `suspend` funs of a Kotlin bean under ArC, in the virtual time of
  * kotlinx-coroutines-test: the extension's build-time checks accept them, and at run time cachefn-cdi finds
- * cachefn-kotlin's `SuspendSupport` through `ServiceLoader`, as on Weld.
+ * cachefn-kotlin's `AsyncResultType` through `ServiceLoader`, as on Weld.
  */
 @OptIn(ExperimentalCoroutinesApi::class) // the test scheduler's virtual-time APIs
 class SuspendMemoizeTest {

@@ -2,9 +2,10 @@ package dev.cachefn.kotlin.internal
 
 import dev.cachefn.Cache
 import dev.cachefn.SetOptions
-import dev.cachefn.cdi.spi.SuspendSupport
-import dev.cachefn.cdi.spi.SuspendedCall
+import dev.cachefn.cdi.spi.AsyncResultType
+import dev.cachefn.cdi.spi.InterceptedCall
 import dev.cachefn.kotlin.getOrFetchSuspending
+import java.lang.reflect.Method
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
@@ -19,16 +20,19 @@ import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
  * `COROUTINE_SUSPENDED`, and resumes the caller when done. Inside, the intercepted function runs as an
  * ordinary suspending call with the block's own continuation in the caller's place.
  */
-class CdiSuspendSupport : SuspendSupport {
+class SuspendResultType : AsyncResultType {
 
-  override fun getOrFetch(cache: Cache<Any>, key: String, options: SetOptions, call: SuspendedCall): Any? {
+  /** A compiled `suspend` fun: its last parameter is the caller's continuation. */
+  override fun handles(method: Method): Boolean = method.parameterTypes.lastOrNull() == Continuation::class.java
+
+  override fun getOrFetch(cache: Cache<Any>, key: String, options: SetOptions, call: InterceptedCall): Any? {
     // the cache-aside of getOrFetchSuspending: single flight, a shared fetch that cancelling one
     // caller does not cancel, failures and nulls not cached, a fetch that needs its own key fails fast
     val block: suspend () -> Any? = { cache.getOrFetchSuspending(key, options) { call.proceedSuspending() } }
     return block.startCoroutineUninterceptedOrReturn(call.callerContinuation())
   }
 
-  override fun afterCompletion(call: SuspendedCall, action: Runnable): Any? {
+  override fun afterCompletion(call: InterceptedCall, action: Runnable): Any? {
     val block: suspend () -> Any? = {
       val result = call.proceedSuspending() // a throw skips the action
       action.run()
@@ -39,10 +43,14 @@ class CdiSuspendSupport : SuspendSupport {
 
   private companion object {
     @Suppress("UNCHECKED_CAST") // the compiled suspend function's continuation, of its result type
-    fun SuspendedCall.callerContinuation(): Continuation<Any?> = continuation() as Continuation<Any?>
+    fun InterceptedCall.callerContinuation(): Continuation<Any?> = arguments().last() as Continuation<Any?>
 
     /** Calls the intercepted function as a suspending call of the current coroutine. */
-    suspend fun SuspendedCall.proceedSuspending(): Any? =
-      suspendCoroutineUninterceptedOrReturn { continuation -> proceed(continuation) }
+    suspend fun InterceptedCall.proceedSuspending(): Any? =
+      suspendCoroutineUninterceptedOrReturn { continuation ->
+        val arguments = arguments()
+        arguments[arguments.size - 1] = continuation
+        proceed(arguments)
+      }
   }
 }
