@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.KeyLayout;
 import dev.cachefn.redis.internal.RedisConnection;
@@ -134,6 +135,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     private Duration heartbeat = TieredStorage.DEFAULT_HEARTBEAT;
     private @Nullable String formatVersion;
     private Duration fetchLease = DEFAULT_FETCH_LEASE;
+    private @Nullable EvictionPolicy nearCacheEvictionPolicy;
 
     private Builder(String uri) {
       Objects.requireNonNull(uri, "uri must not be null");
@@ -222,6 +224,16 @@ public final class RedisStorage implements Storage, AutoCloseable {
       return this;
     }
 
+    /**
+     * The eviction policy of a {@link TieredStorage}'s near cache, for every cache on it. Unless set, each
+     * cache's near entries are evicted by that cache's own {@link dev.cachefn.CacheBuilder#evictionPolicy}.
+     * Unused by {@link #build()}.
+     */
+    public Builder nearCacheEvictionPolicy(EvictionPolicy policy) {
+      this.nearCacheEvictionPolicy = Objects.requireNonNull(policy, "nearCacheEvictionPolicy must not be null");
+      return this;
+    }
+
     private FetchLeases leases(RedisConnection connection) {
       return new FetchLeases(connection, fetchLease);
     }
@@ -246,7 +258,8 @@ public final class RedisStorage implements Storage, AutoCloseable {
      */
     public TieredStorage buildTiered() {
       RedisConnection connection = RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true);
-      return new TieredStorage(connection, codec, formatVersion, leases(connection), heartbeat, !lazyConnect);
+      return new TieredStorage(connection, codec, formatVersion, leases(connection), heartbeat, !lazyConnect,
+          nearCacheEvictionPolicy);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cachefn.redis;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.NearCache;
 import dev.cachefn.redis.internal.RedisConnection;
@@ -47,14 +48,17 @@ public final class TieredStorage implements Storage, AutoCloseable {
   private final @Nullable String formatVersion;
   private final FetchLeases leases;
   private final NearCache nearCache;
+  private final @Nullable EvictionPolicy nearCacheEvictionPolicy;
 
   TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
-      FetchLeases leases, Duration heartbeat, boolean armNow) {
+      FetchLeases leases, Duration heartbeat, boolean armNow,
+      @Nullable EvictionPolicy nearCacheEvictionPolicy) {
     this.connection = connection;
     this.codec = codec;
     this.formatVersion = formatVersion;
     this.leases = leases;
     this.nearCache = new NearCache(connection, heartbeat, armNow);
+    this.nearCacheEvictionPolicy = nearCacheEvictionPolicy;
   }
 
   /**
@@ -73,7 +77,8 @@ public final class TieredStorage implements Storage, AutoCloseable {
     Objects.requireNonNull(listener, "listener must not be null");
     return new TieredKeyspace<>(
         RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()),
-        settings.distributedSingleFlight() ? leases : null, nearCache, settings.maxSize());
+        settings.distributedSingleFlight() ? leases : null, nearCache, settings.maxSize(),
+        nearCacheEvictionPolicy != null ? nearCacheEvictionPolicy : settings.evictionPolicy());
   }
 
   /** The Redis URI, without password. */

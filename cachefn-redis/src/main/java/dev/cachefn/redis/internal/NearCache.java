@@ -1,5 +1,6 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import dev.cachefn.memory.MemoryStorage;
 import dev.cachefn.spi.Keyspace;
@@ -126,11 +127,14 @@ public final class NearCache implements AutoCloseable {
     heartbeat.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** The near keyspace of {@code namespace}: one per namespace, bounded by the first opener's maxSize. */
+  /**
+   * The near keyspace of {@code namespace}: one per namespace, bounded by the first opener's maxSize and
+   * evicting by its policy.
+   */
   @SuppressWarnings("unchecked")
-  <V> Keyspace<V> namespace(String namespace, long maxSize) {
+  <V> Keyspace<V> namespace(String namespace, long maxSize, EvictionPolicy policy) {
     return (Keyspace<V>) namespaces.computeIfAbsent(namespace,
-        ns -> memory.open(new KeyspaceSettings(ns, maxSize, Ticker.system()), IGNORED));
+        ns -> memory.open(new KeyspaceSettings(ns, maxSize, Ticker.system(), policy), IGNORED));
   }
 
   /** Whether near entries may be served: tracking is on for the live connection. */

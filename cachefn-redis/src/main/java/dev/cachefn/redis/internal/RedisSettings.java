@@ -1,10 +1,12 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.RedisStorage;
 import dev.cachefn.redis.TieredStorage;
 import dev.cachefn.spi.SettingDurations;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * class does not know are ignored. Immutable.
  */
 record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean lazyConnect, Duration heartbeat,
-    @Nullable String formatVersion, Duration fetchLease) {
+    @Nullable String formatVersion, Duration fetchLease,
+    @Nullable EvictionPolicy nearEvictionPolicy) {
 
   static final String URI = "cachefn.redis.uri";
   static final String TIMEOUT = "cachefn.redis.timeout";
@@ -28,6 +31,7 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
   static final String FETCH_LEASE = "cachefn.redis.fetch-lease";
   /** A storage-wide switch before distributed single flight became a setting of each cache: refused. */
   static final String OLD_SINGLE_FLIGHT = "cachefn.redis.distributed-single-flight";
+  static final String NEAR_EVICTION_POLICY = "cachefn.redis.near-cache-eviction-policy";
 
   /**
    * Reads and checks the settings.
@@ -52,12 +56,16 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
         flag(LAZY_CONNECT, source.apply(LAZY_CONNECT)),
         duration(HEARTBEAT, source.apply(HEARTBEAT), TieredStorage.DEFAULT_HEARTBEAT),
         formatVersion(source.apply(FORMAT_VERSION)),
-        duration(FETCH_LEASE, source.apply(FETCH_LEASE), RedisStorage.DEFAULT_FETCH_LEASE));
+        duration(FETCH_LEASE, source.apply(FETCH_LEASE), RedisStorage.DEFAULT_FETCH_LEASE),
+        evictionPolicy(source.apply(NEAR_EVICTION_POLICY)));
   }
 
   RedisStorage.Builder builder() {
     RedisStorage.Builder builder = RedisStorage.builder(uri).commandTimeout(timeout).failurePolicy(policy)
         .lazyConnect(lazyConnect).heartbeat(heartbeat).fetchLease(fetchLease);
+    if (nearEvictionPolicy != null) {
+      builder.nearCacheEvictionPolicy(nearEvictionPolicy);
+    }
     return formatVersion == null ? builder : builder.formatVersion(formatVersion);
   }
 
@@ -92,6 +100,21 @@ record RedisSettings(String uri, Duration timeout, FailurePolicy policy, boolean
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(FAILURE_POLICY + " must be fail or bypass, got '" + text + "'", e);
     }
+  }
+
+  /** {@code lru} or {@code adaptive-frequency} (the enum's own names too), or null when not set. */
+  static @Nullable EvictionPolicy evictionPolicy(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String wanted = text.trim().replace('-', '_');
+    for (EvictionPolicy policy : EvictionPolicy.values()) {
+      if (policy.name().equalsIgnoreCase(wanted)) {
+        return policy;
+      }
+    }
+    throw new IllegalStateException(NEAR_EVICTION_POLICY + " must be one of " + Arrays.stream(EvictionPolicy.values())
+        .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList() + ", got '" + text + "'");
   }
 
   static boolean flag(String property, @Nullable String text) {

@@ -1,5 +1,6 @@
 package dev.cachefn.redis.internal;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.spi.FailureCounts;
 import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
@@ -39,16 +40,18 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
   private final String namespace;
 
   /**
-   * The tiered keyspace of {@code redis}: up to {@code maxSize} entries near, in {@code nearCache}; with
+   * The tiered keyspace of {@code redis}: up to {@code maxSize} entries near, in {@code nearCache}, evicted by
+   * {@code nearPolicy}; with
    * {@code leases}, misses are fetched by one instance at a time.
    */
-  public TieredKeyspace(RedisNamespace<V> redis, @Nullable FetchLeases leases, NearCache nearCache, long maxSize) {
+  public TieredKeyspace(RedisNamespace<V> redis, @Nullable FetchLeases leases, NearCache nearCache, long maxSize,
+      EvictionPolicy nearPolicy) {
     this.redis = redis;
     this.layout = redis.layout();
     this.remote = new RedisKeyspace<>(redis, leases);
     this.nearCache = nearCache;
     this.namespace = redis.name();
-    this.near = nearCache.namespace(namespace, maxSize);
+    this.near = nearCache.namespace(namespace, maxSize, nearPolicy);
   }
 
   // ---- reads ----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Registers the near cache in front of Redis as {@code "tiered"}, configured by the same {@code cachefn.redis.*}
- * settings as {@code "redis"} plus {@code heartbeat} (see {@link RedisSettings}). Each storage it creates has its
+ * settings as {@code "redis"} plus {@code heartbeat} and {@code near-cache-eviction-policy} (see {@link RedisSettings}). Each storage it creates has its
  * own connection and near cache, and belongs to whoever asked (see {@link StorageProvider}).
  */
 public final class TieredStorageProvider implements StorageProvider {

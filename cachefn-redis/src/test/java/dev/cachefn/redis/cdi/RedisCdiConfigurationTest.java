@@ -130,6 +130,7 @@ class RedisCdiConfigurationTest {
       "cachefn.redis.heartbeat      | -PT1S            | cachefn.redis.heartbeat must be a positive duration",
       "cachefn.redis.fetch-lease    | long             | cachefn.redis.fetch-lease must be an ISO-8601 duration such as PT10M",
       "cachefn.redis.distributed-single-flight | true | cachefn.redis.distributed-single-flight is not a storage setting: turn distributed single flight on for each cache that wants it, with cachefn.cache.<name>.distributed-single-flight=true",
+      "cachefn.redis.near-cache-eviction-policy | lfu   | cachefn.redis.near-cache-eviction-policy must be one of [lru, adaptive-frequency], got 'lfu'",
       "cachefn.redis.format-version | 2/3              | cachefn.redis.format-version: the value format version must be 1 to 32 letters, digits",
       "cachefn.redis.uri            | http://nowhere   | uri must be a Redis URI such as redis://127.0.0.1:6379 or redis-cluster://10.0.0.1:7000,10.0.0.2:7000, got 'http://nowhere'",
       "cachefn.redis.uri            | redis-cluster://127.0.0.1:7000/2 | a cluster URI names seed nodes only (host:port, comma-separated), no database or options",
