@@ -21,9 +21,13 @@ package dev.cachefn.memory.internal;
  * {@code max(trial capacity, }{@value #MIN_TRIAL_ENTRIES}{@code )} sampled accesses, each
  * trial's hits, and the cache's, are added to scores that decay by {@value #DECAY} per period. After
  * {@value #WARMUP} periods (the trials start as cold as the cache, and while everything still fits LRU leads),
- * a trial whose score leads the cache's by {@value #MARGIN} (relative) wins the jump. Without the margin the
- * cache would jump at every noisy period: a jump costs hits (growing the window evicts main-area entries
- * chosen by frequency; shrinking hands the window's entries to the main area unchecked).
+ * the best-scoring trial wins the jump if its score leads the cache's by {@value #MARGIN} (relative) and the
+ * lead is not the work of one odd period, or if it has led in period after period, however little
+ * ({@link TrialLeads}: {@value #CONSISTENT} standard errors). Without a bar the cache would jump at every noisy
+ * period: a jump costs hits (growing the window evicts main-area entries chosen by frequency; shrinking hands
+ * the window's entries to the main area unchecked). The margin alone misses a small lead that lasts (an LRU
+ * trial 3-4 % ahead of a cache stuck at 92 % of LRU's window, for hundreds of periods), and follows a lead made
+ * in one period.
  *
  * <p>Cost: one hash test per access, and for the sampled ones an O(1) step per trial and one climber count.
  * Memory: about {@code 5 × 17} bytes per simulated entry, allocated as the trials fill (they hold at most the
@@ -46,8 +50,16 @@ final class WindowTrials {
    * capacities is judged on its average rather than chased phase by phase.
    */
   static final double DECAY = 0.9;
-  /** The relative lead a trial's score needs over the cache's own for the cache to jump to its share. */
+  /**
+   * The relative lead a trial's score needs over the cache's own for the cache to jump to its share at once
+   * (if the lead is also larger than its standard error, {@link TrialLeads#consistency} above 1).
+   */
   static final double MARGIN = 0.05;
+  /**
+   * How many standard errors a trial's mean lead per period must be for the cache to jump to its share however
+   * small the lead: three, as usual for a test that is repeated every period.
+   */
+  static final double CONSISTENT = 3;
   /**
    * The climber's sample, in periods (and at most ten trial capacities of sampled accesses, as Caffeine's
    * climber samples ten capacities): the climber then moves a few times per trial verdict.
@@ -59,6 +71,8 @@ final class WindowTrials {
   private final int sampleMask;
   private final WindowTrial[] trials = new WindowTrial[SHARES.length];
   private final double[] scores = new double[SHARES.length];
+  private final long[] periodHits = new long[SHARES.length];
+  private final TrialLeads leads = new TrialLeads(SHARES.length, DECAY);
   private final WindowClimber climber;
   private final int period;
   private int sampled;
@@ -132,17 +146,32 @@ final class WindowTrials {
   private void compare() {
     int leader = 0;
     for (int i = 0; i < trials.length; i++) {
-      scores[i] = scores[i] * DECAY + trials[i].takeHits();
+      periodHits[i] = trials[i].takeHits();
+      scores[i] = scores[i] * DECAY + periodHits[i];
       if (scores[i] > scores[leader]) {
         leader = i;
       }
     }
+    leads.record(periodHits, cacheHits);
     cacheScore = cacheScore * DECAY + cacheHits;
     cacheHits = 0;
-    if (++periods > WARMUP && scores[leader] > cacheScore * (1 + MARGIN)) {
+    if (++periods > WARMUP && leads(leader)) {
+      leads.restart();
       climber.restartAt(Math.round(SHARES[leader] * capacity));
       window = climber.window();
     }
+  }
+
+  /**
+   * Whether the trial {@code leader} has out-hit the cache enough to jump to its share: by {@value #MARGIN} of
+   * the cache's score, by more than its standard error (not in one odd period), or, however little, by
+   * {@value #CONSISTENT} standard errors over {@value #WARMUP} periods or more.
+   */
+  private boolean leads(int leader) {
+    double consistency = leads.consistency(leader);
+    boolean large = scores[leader] > cacheScore * (1 + MARGIN) && consistency > 1;
+    boolean consistent = leads.periods() >= WARMUP && leads.meanLead(leader) > 0 && consistency > CONSISTENT;
+    return large || consistent;
   }
 
   /** A hash mix unrelated to the sketch's and the trials' own, so the sample is not biased for them. */

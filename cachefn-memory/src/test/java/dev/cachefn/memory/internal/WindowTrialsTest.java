@@ -3,7 +3,9 @@ package dev.cachefn.memory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Choosing the window: sample size, start, and the window each workload gets, driven through the order. */
@@ -91,6 +93,54 @@ class WindowTrialsTest {
 
     assertThat(recencyWindow).isGreaterThan(CAPACITY / 2);
     assertThat(order.windowTarget()).isLessThan(CAPACITY / 5);
+  }
+
+  /**
+   * A stream where each access goes to a key introduced a short, exponentially distributed time ago: LRU is
+   * the best policy, and a window just short of the whole cache loses a few percent of its hits. The LRU
+   * trial then leads the cache by only ~4 %, under the margin, in period after period: that consistency wins
+   * the jump. (With the margin alone, this stream left the cache 2.1 points below LRU; other seeds 0.3 to 1.6.)
+   */
+  @Test
+  void reachesLruOnAStreamWhereLruLeadsByLittleButInEveryPeriod() {
+    int capacity = 1_000;
+    AdaptiveAdmissionOrder<String> adaptive = new AdaptiveAdmissionOrder<>(capacity);
+    Map<String, Node<String>> held = new HashMap<>();
+    Map<String, Boolean> lru = new LinkedHashMap<>(16, 0.75f, true);
+    SplittableRandom random = new SplittableRandom(3);
+    long newest = 0;
+    int accesses = 400_000;
+    int adaptiveHits = 0;
+    int lruHits = 0;
+    for (int i = 0; i < accesses; i++) {
+      long id = random.nextInt(4) == 0 ? ++newest
+          : Math.max(0, newest - (long) (-500 * Math.log(1 - random.nextDouble())));
+      String key = "r" + id;
+      Node<String> node = held.get(key);
+      if (node != null) {
+        adaptive.recordAccess(node);
+        adaptiveHits++;
+      } else {
+        node = new Node<>(key, "v", 0);
+        held.put(key, node);
+        adaptive.recordInsert(node);
+        while (held.size() > capacity) {
+          Node<String> victim = adaptive.victim();
+          held.remove(victim.key);
+          adaptive.remove(victim);
+        }
+      }
+      if (lru.get(key) != null) {
+        lruHits++;
+      } else {
+        lru.put(key, true);
+        if (lru.size() > capacity) {
+          lru.remove(lru.keySet().iterator().next());
+        }
+      }
+    }
+
+    assertThat(100.0 * adaptiveHits / accesses).isGreaterThan(100.0 * lruHits / accesses - 1);
   }
 
   @Test
