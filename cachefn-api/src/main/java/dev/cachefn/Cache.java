@@ -131,7 +131,10 @@ public interface Cache<V> extends AutoCloseable {
    * and {@code null} values are not stored. If the fetcher throws, or returns {@code null}, nothing is stored
    * and the exception reaches the caller and those waiting for its keys. Waits are bounded as in
    * {@link #getOrFetch(String, Supplier, SetOptions)}, by one fetch timeout for all the keys awaited.
-   * Stale-if-error does not apply to bulk fetches.
+   * Stale-if-error: when the fetch of some keys fails (this call's, or one it awaited) and each of them has an
+   * expired value within its stale-if-error window, those values are returned instead of the exception (counted
+   * as {@code staleServed}, a {@code STALE} event each); if one of them has none, the exception reaches the
+   * caller and nothing is counted.
    */
   Map<String, V> getOrFetchMany(Collection<String> keys,
       Function<? super Set<String>, ? extends Map<String, ? extends @Nullable V>> bulkFetcher, SetOptions options);

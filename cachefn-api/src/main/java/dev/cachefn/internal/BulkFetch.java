@@ -3,6 +3,7 @@ package dev.cachefn.internal;
 import dev.cachefn.SetOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +29,46 @@ import org.jspecify.annotations.Nullable;
  * nothing is stored, and the exception reaches the caller. A key another caller is fetching is awaited at most
  * the fetch timeout, counted from the start of the wait for the first such key.
  *
+ * <p>Stale-if-error: when the fetch of some keys fails (this call's bulk fetch, or the fetch of another caller
+ * it awaited) and each of them has an expired value within its stale-if-error window ({@link Fallback}, measured
+ * when it failed), the call answers those values instead of the failure, counted as served stale. If one of them
+ * has none, the failure reaches the caller as before and nothing is counted.
+ *
  * @param <V> the type of the values
  */
 final class BulkFetch<V> {
 
-  /** The keys a lookup answered: values found, and keys answered without a value (remembered absences). */
-  record Answers<V>(Map<String, V> values, Set<String> settled) {}
+  /**
+   * The keys a lookup answered: values found, and keys answered without a value (remembered absences); and what
+   * the other keys may be answered with if their fetch fails.
+   */
+  record Answers<V>(Map<String, V> values, Set<String> settled, Fallback<V> fallback) {
+    /** Answers of a cache without stale-if-error. */
+    Answers(Map<String, V> values, Set<String> settled) {
+      this(values, settled, Fallback.none());
+    }
+  }
+
+  /** What a key whose fetch failed may be answered with instead of the failure: its stale value. */
+  interface Fallback<V> {
+    /** The value to answer for {@code key}, whose fetch failed just now; {@code null} if the failure stands. */
+    @Nullable V stale(String key);
+
+    /** Counts {@code value} as served stale for {@code key} and fires its event. */
+    void serve(String key, V value);
+
+    static <V> Fallback<V> none() {
+      return new Fallback<>() {
+        @Override
+        public @Nullable V stale(String key) {
+          return null;
+        }
+
+        @Override
+        public void serve(String key, V value) {}
+      };
+    }
+  }
 
   private final String cacheName;
   private final SingleFlight<V> flights;
@@ -53,7 +90,7 @@ final class BulkFetch<V> {
   }
 
   /** The keys without duplicates, in their first order. */
-  static List<String> distinct(java.util.Collection<String> keys) {
+  static List<String> distinct(Collection<String> keys) {
     return new ArrayList<>(new LinkedHashSet<>(keys));
   }
 
@@ -61,29 +98,76 @@ final class BulkFetch<V> {
       Function<? super Set<String>, ? extends @Nullable Map<String, ? extends @Nullable V>> bulkFetcher,
       SetOptions options) {
     Map<String, V> found = new LinkedHashMap<>(answers.values());
+    Map<String, V> stale = new LinkedHashMap<>();
     Flights<V> split = split(unsettled(keys, answers), options);
     if (!split.mine.isEmpty()) {
-      Map<String, ? extends @Nullable V> fetched;
-      split.fetchingOn(Thread.currentThread());
       try {
-        fetched = checked(bulkFetcher.apply(split.keys()));
-      } catch (Throwable failure) {
-        split.fetchingOn(null);
-        landAll(split.mine, failure);
-        throw failure;
+        fetchMine(split, bulkFetcher, options, found);
+      } catch (Throwable failure) { // the keys stored before a failure to store the rest keep their values
+        Set<String> failed = new LinkedHashSet<>(split.mine.keySet());
+        failed.removeAll(found.keySet());
+        Map<String, V> values = staleValues(failed, failure, answers.fallback());
+        if (values == null) {
+          throw failure;
+        }
+        stale.putAll(values);
       }
-      split.fetchingOn(null);
-      store(split.mine, fetched, options, found);
     }
     long deadline = System.nanoTime() + SingleFlight.nanos(flights.timeout(options));
     for (Map.Entry<String, Flight<V>> theirs : split.theirs.entrySet()) {
       long left = Math.max(1, deadline - System.nanoTime());
-      V value = flights.await(theirs.getValue(), Duration.ofNanos(left));
-      if (value != null) {
-        found.put(theirs.getKey(), value);
+      try {
+        V value = flights.await(theirs.getValue(), Duration.ofNanos(left));
+        if (value != null) {
+          found.put(theirs.getKey(), value);
+        }
+      } catch (Throwable failure) {
+        Map<String, V> values = staleValues(Set.of(theirs.getKey()), failure, answers.fallback());
+        if (values == null) {
+          throw failure;
+        }
+        stale.putAll(values);
       }
     }
+    stale.forEach(answers.fallback()::serve);
+    found.putAll(stale);
     return ordered(keys, found);
+  }
+
+  private void fetchMine(Flights<V> split,
+      Function<? super Set<String>, ? extends @Nullable Map<String, ? extends @Nullable V>> bulkFetcher,
+      SetOptions options, Map<String, V> found) {
+    Map<String, ? extends @Nullable V> fetched;
+    split.fetchingOn(Thread.currentThread());
+    try {
+      fetched = checked(bulkFetcher.apply(split.keys()));
+    } catch (Throwable failure) {
+      split.fetchingOn(null);
+      landAll(split.mine, failure);
+      throw failure;
+    }
+    split.fetchingOn(null);
+    store(split.mine, fetched, options, found);
+  }
+
+  /**
+   * The stale values of the {@code failed} keys, or {@code null} when the failure stands: it is an
+   * {@link Error}, no key is left to answer for, or one of the keys has none.
+   */
+  private static <V> @Nullable Map<String, V> staleValues(Collection<String> failed, Throwable failure,
+      Fallback<V> fallback) {
+    if (!(failure instanceof Exception) || failed.isEmpty()) {
+      return null;
+    }
+    Map<String, V> values = new LinkedHashMap<>();
+    for (String key : failed) {
+      V value = fallback.stale(key);
+      if (value == null) {
+        return null;
+      }
+      values.put(key, value);
+    }
+    return values;
   }
 
   CompletionStage<Map<String, V>> fetchAsync(List<String> keys, Answers<V> answers,
@@ -104,37 +188,63 @@ final class BulkFetch<V> {
         }
       } catch (Throwable failure) {
         landAll(split.mine, failure);
-        return CompletableFuture.failedFuture(failure);
+        if (staleValues(split.mine.keySet(), failure, answers.fallback()) == null) {
+          return CompletableFuture.failedFuture(failure);
+        }
+        stage = null; // each of its keys has a stale value: answered below from its failed flight
       } finally {
         split.fetchingOn(null);
       }
-      if (!(stage instanceof CompletableFuture<?> future && future.isDone())) {
-        split.mine.values().forEach(flight -> flights.abandonAfter(flight, timeout, timedOut -> {}));
+      if (stage != null) {
+        completeMine(split, stage, timeout, options);
       }
-      stage.whenComplete((fetched, error) -> {
-        if (error != null) {
-          landAll(split.mine, SingleFlight.unwrap(error));
-          return;
-        }
-        try {
-          store(split.mine, checked(fetched), options, new LinkedHashMap<>());
-        } catch (Throwable failure) {
-          landAll(split.mine, failure);
-        }
-      });
       split.mine.values().forEach(flight -> pending.add(flight.result.copy()));
     }
     split.theirs.values().forEach(flight -> pending.add(flights.waitAsync(flight, timeout)));
     List<String> waitedKeys = new ArrayList<>(split.mine.keySet());
     waitedKeys.addAll(split.theirs.keySet());
-    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).thenApply(done -> {
-      for (int i = 0; i < pending.size(); i++) {
-        V value = pending.get(i).join();
+    Map<String, V> stale = new ConcurrentHashMap<>();
+    List<CompletableFuture<@Nullable V>> answered = new ArrayList<>(pending.size());
+    for (int i = 0; i < pending.size(); i++) {
+      String key = waitedKeys.get(i);
+      answered.add(pending.get(i).exceptionally(error -> { // the window is measured as the key fails
+        Map<String, V> values = staleValues(Set.of(key), SingleFlight.unwrap(error), answers.fallback());
+        if (values == null) {
+          throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
+        }
+        stale.putAll(values);
+        return values.get(key);
+      }));
+    }
+    return CompletableFuture.allOf(answered.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      for (int i = 0; i < answered.size(); i++) {
+        V value = answered.get(i).join();
         if (value != null) {
           found.put(waitedKeys.get(i), value);
         }
       }
+      stale.forEach(answers.fallback()::serve);
       return ordered(keys, found);
+    });
+  }
+
+  /** Stores what this call's asynchronous bulk fetch answers, and lands its flights. */
+  private void completeMine(Flights<V> split,
+      CompletionStage<? extends @Nullable Map<String, ? extends @Nullable V>> stage, Duration timeout,
+      SetOptions options) {
+    if (!(stage instanceof CompletableFuture<?> future && future.isDone())) {
+      split.mine.values().forEach(flight -> flights.abandonAfter(flight, timeout, timedOut -> {}));
+    }
+    stage.whenComplete((fetched, error) -> {
+      if (error != null) {
+        landAll(split.mine, SingleFlight.unwrap(error));
+        return;
+      }
+      try {
+        store(split.mine, checked(fetched), options, new LinkedHashMap<>());
+      } catch (Throwable failure) {
+        landAll(split.mine, failure);
+      }
     });
   }
 

@@ -103,7 +103,8 @@ final class FreshReads<V> {
 
   /**
    * The lookup of {@code getOrFetchMany}: one storage call for every key; each key answered as by
-   * {@code getOrFetch} (a due or stale-served key is refreshed through {@code refetcher}), or counted a miss.
+   * {@code getOrFetch} (a due or stale-served key is refreshed through {@code refetcher}), or counted a miss,
+   * with its expired value as the stale-if-error fallback.
    */
   BulkFetch.Answers<V> lookupMany(List<String> keys, SetOptions options,
       Function<String, Supplier<? extends CompletionStage<? extends @Nullable V>>> refetcher) {
@@ -122,7 +123,25 @@ final class FreshReads<V> {
         miss.accept(key);
       }
     }
-    return new BulkFetch.Answers<>(values, settled);
+    return new BulkFetch.Answers<>(values, settled, staleIfError(entries, freshness));
+  }
+
+  /** The stale-if-error fallback of a bulk lookup that found {@code entries}. */
+  private BulkFetch.Fallback<V> staleIfError(Map<String, Stamped<V>> entries, Freshness freshness) {
+    if (freshness.staleIfError() == null) {
+      return BulkFetch.Fallback.none();
+    }
+    return new BulkFetch.Fallback<V>() {
+      @Override
+      public @Nullable V stale(String key) {
+        return staleValue(entries.get(key), freshness);
+      }
+
+      @Override
+      public void serve(String key, V value) {
+        served(key, value);
+      }
+    };
   }
 
   /**
@@ -150,10 +169,18 @@ final class FreshReads<V> {
   }
 
   private @Nullable V staleIfError(String key, @Nullable Stamped<V> entry, Freshness freshness) {
+    V stale = staleValue(entry, freshness);
+    if (stale != null) {
+      served(key, stale);
+    }
+    return stale;
+  }
+
+  /** The value of {@code entry} if it expired less than its stale-if-error window ago, now; else {@code null}. */
+  private @Nullable V staleValue(@Nullable Stamped<V> entry, Freshness freshness) {
     if (entry == null || entry.value() == null || !withinWindow(entry, freshness.staleIfError(), keyspace.now())) {
       return null;
     }
-    served(key, entry.value());
     return entry.value();
   }
 
