@@ -4,6 +4,7 @@ import dev.cachefn.CacheOptions;
 import dev.cachefn.Freshness;
 import dev.cachefn.SetOptions;
 import dev.cachefn.Ticker;
+import dev.cachefn.spi.ConditionalWrites;
 import dev.cachefn.spi.FailureCounts;
 import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
@@ -29,15 +30,19 @@ import org.jspecify.annotations.Nullable;
  * the stamped entry to the freshness logic ({@link FreshReads}). Writes stamp the value with the ticker's time
  * and keep it in the storage for its TTL plus the stale window of the write's options.
  *
- * <p>Fetched and refreshed values replace a stale entry with a read then a put, not atomically: a {@code set}
- * that lands between the two is overwritten by the fetched value (fetched after the write began). A removal
- * in that gap is not lost: removals mark the fetch's flight first, and a flight so marked never stores.
+ * <p>Fetched and refreshed values replace the entry they read only if it is still there: through the storage's
+ * {@link ConditionalWrites} when it has them, so that a {@code set} landing between the read and the write
+ * survives. A storage without them gets a read then a put, and such a {@code set} is overwritten by the
+ * fetched value (fetched after the write began). A removal in that gap is never lost: removals mark the
+ * fetch's flight first, and a flight so marked never stores.
  *
  * @param <V> the type of the values
  */
 final class StampedKeyspace<V> implements Keyspace<V>, EntryWriter<V>, FailureCounts, FetchCoordination<V> {
 
   private final Keyspace<Stamped<V>> raw;
+  /** The storage's compare-and-set, or {@code null}: then a replacement is a read then a put. */
+  private final @Nullable ConditionalWrites<Stamped<V>> conditional;
   private final Ticker ticker;
   private final @Nullable Duration defaultTtl;
   private final Freshness defaults;
@@ -46,10 +51,16 @@ final class StampedKeyspace<V> implements Keyspace<V>, EntryWriter<V>, FailureCo
   StampedKeyspace(Keyspace<Stamped<V>> raw, Ticker ticker, @Nullable Duration defaultTtl, Freshness defaults,
       String cacheName) {
     this.raw = raw;
+    this.conditional = conditionalWrites(raw);
     this.ticker = ticker;
     this.defaultTtl = defaultTtl;
     this.defaults = defaults;
     this.cacheName = cacheName;
+  }
+
+  @SuppressWarnings("unchecked") // a keyspace of stamped values compares and sets stamped values
+  private static <V> @Nullable ConditionalWrites<Stamped<V>> conditionalWrites(Keyspace<Stamped<V>> raw) {
+    return raw instanceof ConditionalWrites<?> writes ? (ConditionalWrites<Stamped<V>>) writes : null;
   }
 
   /**
@@ -143,7 +154,7 @@ final class StampedKeyspace<V> implements Keyspace<V>, EntryWriter<V>, FailureCo
     if (current != null && current.isFresh(now())) {
       return false; // written meanwhile: the write wins
     }
-    return store(key, value, freshness, options, current == null);
+    return store(key, value, freshness, options, current);
   }
 
   /**
@@ -159,19 +170,28 @@ final class StampedKeyspace<V> implements Keyspace<V>, EntryWriter<V>, FailureCo
     }
     if (value == null && freshness.negativeTtl() == null) {
       if (current != null) {
-        raw.remove(key);
+        if (conditional != null) {
+          conditional.remove(key, current);
+        } else {
+          raw.remove(key);
+        }
       }
       return false;
     }
-    return store(key, value, freshness, options, current == null);
+    return store(key, value, freshness, options, current);
   }
 
-  private boolean store(String key, @Nullable V value, Freshness freshness, SetOptions options, boolean absent) {
+  /** Stores a fetched value (an absence when {@code null}) in place of {@code current}, if that is still there. */
+  private boolean store(String key, @Nullable V value, Freshness freshness, SetOptions options,
+      @Nullable Stamped<V> current) {
     Duration ttl = value != null ? ttl(options) : freshness.negativeTtl();
     Stamped<V> entry = stamp(value, ttl);
     Duration storageTtl = value != null ? storageTtl(ttl, freshness) : ttl;
-    if (absent) {
+    if (current == null) {
       return raw.putIfAbsent(key, entry, storageTtl, options.tags());
+    }
+    if (conditional != null) {
+      return conditional.replace(key, current, entry, storageTtl, options.tags());
     }
     raw.put(key, entry, storageTtl, options.tags());
     return true;

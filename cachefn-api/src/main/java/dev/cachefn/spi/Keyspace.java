@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Optional capabilities.</b> This interface is all a storage must implement. A keyspace that can do more
  * implements one of these too, and the cache, which checks once when it opens the keyspace, uses it:
+ * {@link ConditionalWrites} (writes that take effect only if the entry is still the one read),
  * {@link FailureCounts} (failures to reach the storage or to read a value back, for {@code Cache.stats()}),
  * {@link FetchCoordination} (one fetch of a missing key across application instances sharing the storage),
  * {@link LookupCounting} (hits and misses counted by the storage for less than the cache's counters cost).

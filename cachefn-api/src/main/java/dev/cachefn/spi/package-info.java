@@ -3,8 +3,8 @@
  * {@link dev.cachefn.spi.Keyspace} per namespace, and {@link dev.cachefn.spi.StorageProvider} makes a
  * storage findable by name through {@link java.util.ServiceLoader}. {@code Keyspace} is all a storage must
  * implement; a keyspace that can do more also implements an optional capability
- * ({@link dev.cachefn.spi.FailureCounts}, {@link dev.cachefn.spi.FetchCoordination},
- * {@link dev.cachefn.spi.LookupCounting}). {@link dev.cachefn.spi.SettingDurations} is the duration grammar of
+ * ({@link dev.cachefn.spi.ConditionalWrites}, {@link dev.cachefn.spi.FailureCounts},
+ * {@link dev.cachefn.spi.FetchCoordination}, {@link dev.cachefn.spi.LookupCounting}). {@link dev.cachefn.spi.SettingDurations} is the duration grammar of
  * every {@code cachefn.*} setting, for a storage that reads settings of its own; the {@code cachefn-testkit}
  * module holds the contract suite a storage runs to prove it serves a cache.
  */

@@ -8,9 +8,16 @@ import dev.cachefn.Cache;
 import dev.cachefn.CacheBuilder;
 import dev.cachefn.CacheFn;
 import dev.cachefn.Ticker;
+import dev.cachefn.spi.ConditionalWrites;
+import dev.cachefn.spi.Keyspace;
+import dev.cachefn.spi.KeyspaceSettings;
+import dev.cachefn.spi.RemovalListener;
 import dev.cachefn.spi.Storage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -18,6 +25,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -85,8 +93,83 @@ abstract class FreshnessContractTest {
   }
 
   private CacheBuilder builder(String namespace, Clock ticker) {
-    return CacheFn.builder("fresh").namespace(run + "/" + namespace).storage(storage()).ticker(ticker)
+    return builder(namespace, ticker, storage());
+  }
+
+  private CacheBuilder builder(String namespace, Clock ticker, Storage storage) {
+    return CacheFn.builder("fresh").namespace(run + "/" + namespace).storage(storage).ticker(ticker)
         .defaultTtl(TTL).refreshExecutor(hand);
+  }
+
+  /** Runs once, right after the next read of an entry from the storage, before the caller acts on it. */
+  private final AtomicReference<Runnable> afterNextRead = new AtomicReference<>();
+
+  /**
+   * The storage under test, with {@link #afterNextRead} run after each keyspace {@code get}: a write placed there
+   * lands between a fetch's read of the stale entry and its store. The keyspace keeps its conditional writes.
+   */
+  private Storage interposed() {
+    Storage storage = storage();
+    return new Storage() {
+      @Override
+      public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
+        return interposed(storage.open(settings, listener));
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private <V> Keyspace<V> interposed(Keyspace<V> keyspace) {
+    List<Class<?>> types = new ArrayList<>(List.of(Keyspace.class));
+    if (keyspace instanceof ConditionalWrites<?>) {
+      types.add(ConditionalWrites.class);
+    }
+    return (Keyspace<V>) Proxy.newProxyInstance(getClass().getClassLoader(), types.toArray(Class<?>[]::new),
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(keyspace, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          Runnable gap = method.getName().equals("get") ? afterNextRead.getAndSet(null) : null;
+          if (gap != null) {
+            gap.run();
+          }
+          return result;
+        });
+  }
+
+  @Test
+  void aSetBetweenTheReadOfAStaleEntryAndTheStoreOfItsFetchedValueSurvives() {
+    Cache<String> cache = builder("gap-fetch", clock, interposed()).staleIfError(TTL).build();
+    cache.set("k", "old");
+    clock.advance(TTL.plusMinutes(1));
+
+    String answer = cache.getOrFetch("k", () -> {
+      afterNextRead.set(() -> cache.set("k", "written in the gap"));
+      return "fetched";
+    });
+
+    assertThat(answer).isEqualTo("fetched");
+    assertThat(afterNextRead.get()).as("the write ran in the gap").isNull();
+    assertThat(cache.get("k")).isEqualTo("written in the gap");
+  }
+
+  @Test
+  void aSetBetweenTheReadOfADueEntryAndTheStoreOfItsRefreshSurvives() {
+    Cache<String> cache = builder("gap-refresh", clock, interposed()).refreshAfter(Duration.ofMinutes(5)).build();
+    cache.set("k", "v1");
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(cache.getOrFetch("k", () -> {
+      afterNextRead.set(() -> cache.set("k", "written in the gap"));
+      return "refreshed";
+    })).isEqualTo("v1");
+    hand.runAll();
+
+    assertThat(afterNextRead.get()).as("the write ran in the gap").isNull();
+    assertThat(cache.get("k")).isEqualTo("written in the gap");
   }
 
   @Test

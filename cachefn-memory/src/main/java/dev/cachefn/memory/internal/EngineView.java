@@ -1,5 +1,6 @@
 package dev.cachefn.memory.internal;
 
+import dev.cachefn.spi.ConditionalWrites;
 import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.LookupCounter;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener,
  * and, for the first view of the namespace that asks, the counting of its lookups.
  */
-final class EngineView<V> implements Keyspace<V>, LookupCounting<V> {
+final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, ConditionalWrites<V> {
 
   private final MemoryEngine<V> engine;
   private final EngineListener<V> listener;
@@ -69,6 +70,23 @@ final class EngineView<V> implements Keyspace<V>, LookupCounting<V> {
   @Override
   public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
     return engine.putIfAbsent(key, value, ttl, tags);
+  }
+
+  /**
+   * Compares the object itself: removes the entry if it still holds {@code expected}, then puts {@code value}
+   * unless another write of the key came first. Between the two the key reads as absent, for as long as one
+   * put-if-absent takes; a write in that moment wins. (Built on the engine's {@code removeIf} and
+   * {@code putIfAbsent}; an engine operation that swaps the node under the lock would close the moment.)
+   */
+  @Override
+  public boolean replace(String key, V expected, V value, @Nullable Duration ttl, Set<String> tags) {
+    return engine.removeIf(key, expected) && engine.putIfAbsent(key, value, ttl, tags);
+  }
+
+  /** Compares the object itself. */
+  @Override
+  public boolean remove(String key, V expected) {
+    return engine.removeIf(key, expected);
   }
 
   @Override

@@ -5,6 +5,8 @@ import static dev.cachefn.redis.internal.StoredValues.utf8;
 
 import dev.cachefn.redis.FailurePolicy;
 import dev.cachefn.redis.internal.BucketChunks.Chunk;
+import dev.cachefn.redis.internal.StoredValues.Condition;
+import dev.cachefn.spi.ConditionalWrites;
 import dev.cachefn.spi.FailureCounts;
 import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
@@ -36,10 +38,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the type of the values
  */
-public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, FetchCoordination<V> {
+public final class RedisKeyspace<V>
+    implements Keyspace<V>, FailureCounts, FetchCoordination<V>, ConditionalWrites<V> {
 
-  private static final byte[] NONE = {'0'};
-  private static final byte[] ONE = {'1'};
+  private static final byte[] NO_TTL = {'0'};
 
   private final RedisNamespace<V> namespace;
   private final KeyLayout layout;
@@ -176,18 +178,31 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
 
   @Override
   public void put(String key, V value, @Nullable Duration ttl, Set<String> tags) {
-    putOne("put", key, value, ttl, false, tags);
+    putOne("put", key, value, ttl, Condition.NONE, tags);
   }
 
   @Override
   public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
-    return putOne("putIfAbsent", key, value, ttl, true, tags) == 1L;
+    return putOne("putIfAbsent", key, value, ttl, Condition.ABSENT, tags) == 1L;
   }
 
-  private long putOne(String operation, String key, V value, @Nullable Duration ttl, boolean onlyAbsent,
+  /** One script compares the entry's stamp (or bytes) with {@code expected}'s and writes; see {@link Scripts#PUT}. */
+  @Override
+  public boolean replace(String key, V expected, V value, @Nullable Duration ttl, Set<String> tags) {
+    return putOne("replace", key, value, ttl, values.unchanged(key, expected), tags) == 1L;
+  }
+
+  /** Never bypassed, like every removal. */
+  @Override
+  public boolean remove(String key, V expected) {
+    return values.removeIf("remove", key, values.unchanged(key, expected));
+  }
+
+  /** Writes one entry under {@code condition}: {@link Scripts#PUT}'s condition and guard. */
+  private long putOne(String operation, String key, V value, @Nullable Duration ttl, Condition condition,
       Set<String> tags) {
     int bucket = layout.bucketOf(key);
-    List<byte[]> args = putArgs(bucket, ttl, onlyAbsent, tags);
+    List<byte[]> args = putArgs(bucket, ttl, condition, tags);
     args.add(utf8(key));
     args.add(values.encode(key, value));
     return calls.orBypass(() -> calls.call(operation, keyed(key), () -> runPut(bucket, BucketChunks.array(args))),
@@ -197,7 +212,7 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
   @Override
   public void putAll(Map<String, ? extends V> entries, @Nullable Duration ttl, Set<String> tags) {
     List<Chunk> chunks = BucketChunks.of(layout, entries.entrySet(), Map.Entry::getKey, // encodes all first
-        bucket -> putArgs(bucket, ttl, false, tags), (args, entry) -> {
+        bucket -> putArgs(bucket, ttl, Condition.NONE, tags), (args, entry) -> {
           args.add(utf8(entry.getKey()));
           args.add(values.encode(entry.getKey(), entry.getValue()));
         });
@@ -212,11 +227,12 @@ public final class RedisKeyspace<V> implements Keyspace<V>, FailureCounts, Fetch
     return Scripts.PUT.run(calls, ScriptOutputType.INTEGER, layout.scriptKeys(bucket), args);
   }
 
-  private List<byte[]> putArgs(int bucket, @Nullable Duration ttl, boolean onlyAbsent, Set<String> tags) {
-    List<byte[]> args = new ArrayList<>(6 + tags.size());
+  private List<byte[]> putArgs(int bucket, @Nullable Duration ttl, Condition condition, Set<String> tags) {
+    List<byte[]> args = new ArrayList<>(7 + tags.size());
     args.add(layout.prefixBytes(bucket));
-    args.add(ttl == null ? NONE : utf8(Long.toString(millis(ttl))));
-    args.add(onlyAbsent ? ONE : NONE);
+    args.add(ttl == null ? NO_TTL : utf8(Long.toString(millis(ttl))));
+    args.add(condition.mode());
+    args.add(condition.guard());
     args.add(utf8(Integer.toString(tags.size())));
     tags.forEach(tag -> args.add(utf8(tag)));
     return args;

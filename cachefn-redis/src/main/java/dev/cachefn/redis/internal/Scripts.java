@@ -12,23 +12,49 @@ final class Scripts {
   private Scripts() {}
 
   /**
-   * Stores entries. ARGV: prefix, TTL in ms ({@code 0} for none), {@code 1} to store only absent keys, the
-   * count of tags, the tags, then key and value pairs. Replaces each entry's old tags. A tag set's TTL is
+   * A Lua function {@code holds(current, mode, guard)}: whether an entry's bytes {@code current} ({@code false}
+   * for none) are still those a caller read: {@code mode} {@code =} the same bytes as {@code guard}, {@code ^}
+   * bytes that begin with {@code guard} (the stamp of a {@code Stamped} value, see {@link StampFrames#stamp}).
+   */
+  private static final String HOLDS = """
+      local function holds(current, mode, guard)
+        if not current then
+          return false
+        end
+        if mode == '^' then
+          return string.sub(current, 1, #guard) == guard
+        end
+        return current == guard
+      end
+      """;
+
+  /**
+   * Stores entries. ARGV: prefix, TTL in ms ({@code 0} for none), the condition ({@code 0} none, {@code 1}
+   * only absent keys, {@code =} or {@code ^} only a key whose entry {@code holds} the guard), the guard
+   * (empty unless the condition needs one), the count of tags, the tags, then key and value pairs. Replaces
+   * each entry's old tags. A tag set's TTL is
    * raised to the longest TTL among its members (removed for a member without one). Then drops, from each
    * touched tag set, the members whose entries are gone: all of them in a set of up to 16 members, four
    * sampled members in a larger one (amortized, like the in-memory engine's clean-up). Answers the count
    * stored.
    */
-  static final LuaScript PUT = new LuaScript("""
+  static final LuaScript PUT = new LuaScript(HOLDS + """
       local p = ARGV[1]
       local ttl = tonumber(ARGV[2])
-      local onlyAbsent = ARGV[3] == '1'
-      local tagCount = tonumber(ARGV[4])
+      local condition = ARGV[3]
+      local guard = ARGV[4]
+      local tagCount = tonumber(ARGV[5])
       local stored = 0
-      for i = 5 + tagCount, #ARGV, 2 do
+      for i = 6 + tagCount, #ARGV, 2 do
         local key = ARGV[i]
         local entry = p .. 'k:' .. key
-        if not (onlyAbsent and redis.call('EXISTS', entry) == 1) then
+        local allowed = true
+        if condition == '1' then
+          allowed = redis.call('EXISTS', entry) == 0
+        elseif condition ~= '0' then
+          allowed = holds(redis.call('GET', entry), condition, guard)
+        end
+        if allowed then
           local meta = p .. 'm:' .. key
           for _, old in ipairs(redis.call('SMEMBERS', meta)) do
             redis.call('SREM', p .. 't:' .. old, key)
@@ -39,7 +65,7 @@ final class Scripts {
           else
             redis.call('SET', entry, ARGV[i + 1])
           end
-          for t = 5, 4 + tagCount do
+          for t = 6, 5 + tagCount do
             local tagSet = p .. 't:' .. ARGV[t]
             local existed = redis.call('EXISTS', tagSet)
             redis.call('SADD', tagSet, key)
@@ -59,7 +85,7 @@ final class Scripts {
           stored = stored + 1
         end
       end
-      for t = 5, 4 + tagCount do
+      for t = 6, 5 + tagCount do
         local tagSet = p .. 't:' .. ARGV[t]
         local members
         if redis.call('SCARD', tagSet) <= 16 then
@@ -95,13 +121,14 @@ final class Scripts {
       """);
 
   /**
-   * Removes an entry with its tags if it still holds the given bytes (a value that could not be decoded: a
-   * newer value written meanwhile stays). ARGV: prefix, key, bytes. Answers 1 if it removed the entry.
+   * Removes an entry with its tags if it still {@code holds} the guard (a value that could not be decoded, or
+   * the entry a caller read: a newer value written meanwhile stays). ARGV: prefix, key, mode ({@code =} or
+   * {@code ^}), guard. Answers 1 if it removed the entry.
    */
-  static final LuaScript REMOVE_IF_VALUE = new LuaScript("""
+  static final LuaScript REMOVE_IF_VALUE = new LuaScript(HOLDS + """
       local p = ARGV[1]
       local key = ARGV[2]
-      if redis.call('GET', p .. 'k:' .. key) ~= ARGV[3] then
+      if not holds(redis.call('GET', p .. 'k:' .. key), ARGV[3], ARGV[4]) then
         return 0
       end
       redis.call('DEL', p .. 'k:' .. key)

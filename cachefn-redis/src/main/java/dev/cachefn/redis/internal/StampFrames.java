@@ -49,14 +49,24 @@ final class StampFrames {
     if (encoded == null) {
       throw new IllegalArgumentException(codec + " encoded a value as null");
     }
+    return header(ByteBuffer.allocate(HEADER + encoded.length), stamped).put(encoded).array();
+  }
+
+  /**
+   * The frame's first bytes, which tell one write from another ({@link Stamped#sameWrite}): the mark, the
+   * flags and both times. Exact for an entry this namespace decoded, whoever wrote it: the mapping between
+   * ticker and wall clock is fixed while the namespace is open.
+   */
+  byte[] stamp(Stamped<?> stamped) {
+    return header(ByteBuffer.allocate(HEADER), stamped).array();
+  }
+
+  private ByteBuffer header(ByteBuffer frame, Stamped<?> stamped) {
     long ttl = stamped.expiresAt() == Stamped.NEVER ? -1 : stamped.expiresAt() - stamped.writtenAt();
-    return ByteBuffer.allocate(HEADER + encoded.length)
-        .put(MARK)
-        .put(value == null ? ABSENT : 0)
+    return frame.put(MARK)
+        .put(stamped.isAbsence() ? ABSENT : 0)
         .putLong(openedWallNanos + (stamped.writtenAt() - openedTicker))
-        .putLong(ttl)
-        .put(encoded)
-        .array();
+        .putLong(ttl);
   }
 
   Stamped<Object> decode(byte[] bytes) {

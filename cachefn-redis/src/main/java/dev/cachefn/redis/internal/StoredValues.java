@@ -57,6 +57,27 @@ final class StoredValues<V> {
   }
 
   /**
+   * The condition that the entry under {@code key} is still {@code expected}, as the scripts' {@code holds}
+   * checks it: the stamp of a {@link Stamped} value, else the value's bytes.
+   */
+  Condition unchanged(String key, Object expected) {
+    return expected instanceof Stamped<?> stamped
+        ? new Condition(Condition.BEGINS, frames.stamp(stamped))
+        : new Condition(Condition.EQUALS, encode(key, expected));
+  }
+
+  /**
+   * A condition of a write script ({@link Scripts#PUT}, {@link Scripts#REMOVE_IF_VALUE}) on the entry's bytes:
+   * the mode as the scripts take it, and the bytes it compares with (empty when it compares none).
+   */
+  record Condition(byte[] mode, byte[] guard) {
+    static final byte[] EQUALS = {'='};
+    static final byte[] BEGINS = {'^'};
+    static final Condition NONE = new Condition(new byte[] {'0'}, new byte[0]);
+    static final Condition ABSENT = new Condition(new byte[] {'1'}, new byte[0]);
+  }
+
+  /**
    * The value {@code bytes} stand for, or {@code null} when the codec cannot decode them (written by another
    * version of the application, say): then the entry is removed, unless a newer value replaced it meanwhile,
    * so that the caller's miss lets a fresh value in. Counted; logged once per namespace. A failure to remove
@@ -76,15 +97,21 @@ final class StoredValues<V> {
             + " cachefn.redis.format-version to keep them apart. Logged once per cache; the decodeFailures stat"
             + " counts them.", failure);
       }
-      int bucket = layout.bucketOf(key);
       try {
-        calls.call("get", RedisCalls.keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(calls,
-            ScriptOutputType.INTEGER, layout.scriptKeys(bucket), layout.prefixBytes(bucket), utf8(key), bytes));
+        removeIf("get", key, new Condition(Condition.EQUALS, bytes));
       } catch (RuntimeException notRemoved) {
         // counted as a failure if Redis is out; the next read finds the bytes and tries again
       }
       return null;
     }
+  }
+
+  /** Removes the entry of {@code key} with its tags if it meets {@code condition}; returns whether it did. */
+  boolean removeIf(String operation, String key, Condition condition) {
+    int bucket = layout.bucketOf(key);
+    return calls.call(operation, RedisCalls.keyed(key), () -> Scripts.REMOVE_IF_VALUE.<Long>run(calls,
+        ScriptOutputType.INTEGER, layout.scriptKeys(bucket), layout.prefixBytes(bucket), utf8(key),
+        condition.mode(), condition.guard())) == 1L;
   }
 
   /** How many stored values could not be decoded (each was then removed and read as a miss). */

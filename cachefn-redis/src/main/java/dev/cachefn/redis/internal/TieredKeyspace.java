@@ -1,6 +1,7 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.EvictionPolicy;
+import dev.cachefn.spi.ConditionalWrites;
 import dev.cachefn.spi.FailureCounts;
 import dev.cachefn.spi.FetchCoordination;
 import dev.cachefn.spi.FetchTurn;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the type of the values
  */
-public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, FetchCoordination<V> {
+public final class TieredKeyspace<V>
+    implements Keyspace<V>, FailureCounts, FetchCoordination<V>, ConditionalWrites<V> {
 
   private final RedisNamespace<V> redis;
   private final KeyLayout layout;
@@ -238,6 +240,25 @@ public final class TieredKeyspace<V> implements Keyspace<V>, FailureCounts, Fetc
   public boolean putIfAbsent(String key, V value, @Nullable Duration ttl, Set<String> tags) {
     try {
       return remote.putIfAbsent(key, value, ttl, tags);
+    } finally {
+      nearCache.invalidate(namespace, key);
+    }
+  }
+
+  /** Compared in Redis, as {@link RedisKeyspace#replace} does. */
+  @Override
+  public boolean replace(String key, V expected, V value, @Nullable Duration ttl, Set<String> tags) {
+    try {
+      return remote.replace(key, expected, value, ttl, tags);
+    } finally {
+      nearCache.invalidate(namespace, key);
+    }
+  }
+
+  @Override
+  public boolean remove(String key, V expected) {
+    try {
+      return remote.remove(key, expected);
     } finally {
       nearCache.invalidate(namespace, key);
     }
