@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code cachefn.cache.<name>.<key>} applies to one cache, {@code cachefn.default.<key>} to every cache
  * that does not set the key itself. Keys: {@code max-size}, {@code default-ttl}, {@code storage},
- * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, {@code distributed-single-flight},
- * and (per cache only) {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of
+ * {@code stats-enabled}, {@code eviction-policy}, {@code fetch-timeout}, {@code refresh-after},
+ * {@code stale-while-revalidate}, {@code stale-if-error}, {@code negative-ttl},
+ * {@code distributed-single-flight}, and (per cache only) {@code namespace}. {@code cachefn.memoize.<class>.<method>.ttl} overrides the TTL of
  * one {@code @Memoize} method. Every problem is
  * reported with the full property name, the allowed values and the value found. Strict about what the
  * application's own sources say; a {@code cachefn.memoize.*} key set server-wide (system property or
@@ -58,8 +59,10 @@ final class CacheConfiguration {
   private static final List<String> CACHE_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, NAMESPACE, STORAGE, STATS,
       EVICTION_POLICY, FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL,
       SINGLE_FLIGHT);
-  private static final List<String> DEFAULT_KEYS =
-      List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY, FETCH_TIMEOUT, SINGLE_FLIGHT);
+  private static final List<String> FRESHNESS_KEYS =
+      List.of(REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL);
+  private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY,
+      FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL, SINGLE_FLIGHT);
   /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
   private static final List<String> POLICY_NAMES = Arrays.stream(EvictionPolicy.values())
       .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -88,8 +91,10 @@ final class CacheConfiguration {
     try {
       return builder.options();
     } catch (IllegalArgumentException refreshNotBeforeTtl) { // the only check left to options(): see Freshness
-      throw new IllegalArgumentException("property " + CACHE_PREFIX + name + "." + REFRESH_AFTER + ": "
-          + refreshNotBeforeTtl.getMessage(), refreshNotBeforeTtl);
+      String own = CACHE_PREFIX + name + "." + REFRESH_AFTER;
+      String property = value(own) != null ? own : DEFAULTS_PREFIX + REFRESH_AFTER;
+      throw new IllegalArgumentException("property " + property + ": " + refreshNotBeforeTtl.getMessage(),
+          refreshNotBeforeTtl);
     }
   }
 
@@ -143,13 +148,12 @@ final class CacheConfiguration {
     return builder;
   }
 
-  /** The cache's freshness settings, or {@code null} when it has none configured. */
+  /** The cache's freshness settings, each its own else the default's; {@code null} when none is configured. */
   private @Nullable Freshness freshness(String name) {
-    String prefix = CACHE_PREFIX + name + ".";
-    Duration refreshAfter = durationValue(prefix + REFRESH_AFTER);
-    Duration staleWhileRevalidate = durationValue(prefix + STALE_WHILE_REVALIDATE);
-    Duration staleIfError = durationValue(prefix + STALE_IF_ERROR);
-    Duration negativeTtl = durationValue(prefix + NEGATIVE_TTL);
+    Duration refreshAfter = setting(name, REFRESH_AFTER, this::durationValue);
+    Duration staleWhileRevalidate = setting(name, STALE_WHILE_REVALIDATE, this::durationValue);
+    Duration staleIfError = setting(name, STALE_IF_ERROR, this::durationValue);
+    Duration negativeTtl = setting(name, NEGATIVE_TTL, this::durationValue);
     Freshness freshness = new Freshness(refreshAfter, staleWhileRevalidate, staleIfError, negativeTtl);
     return freshness.isNone() ? null : freshness;
   }
@@ -214,6 +218,7 @@ final class CacheConfiguration {
     check(problems, () -> evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY));
     check(problems, () -> durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT));
     check(problems, () -> booleanValue(DEFAULTS_PREFIX + SINGLE_FLIGHT));
+    FRESHNESS_KEYS.forEach(key -> check(problems, () -> durationValue(DEFAULTS_PREFIX + key)));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
       check(problems, () -> freshness(name)); // reported even when another setting of the cache is bad
