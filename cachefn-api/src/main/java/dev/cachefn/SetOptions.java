@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,17 +22,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SetOptions {
 
-  private static final SetOptions NONE = new SetOptions(null, Set.of(), null, Freshness.none());
+  private static final SetOptions NONE = new SetOptions(null, Set.of(), null, null, Freshness.none());
 
   private final @Nullable Duration ttl;
   private final Set<String> tags;
+  /** Makes the tags when they are first read, in place of {@link #tags}; {@code null} for tags given as they are. */
+  private final @Nullable Supplier<? extends Collection<String>> tagSource;
+  /** What {@link #tagSource} made, once read (a race makes them twice, alike). */
+  private volatile @Nullable Set<String> madeTags;
   private final @Nullable Duration fetchTimeout;
   private final Freshness freshness;
 
-  private SetOptions(@Nullable Duration ttl, Set<String> tags, @Nullable Duration fetchTimeout,
+  private SetOptions(@Nullable Duration ttl, Set<String> tags,
+      @Nullable Supplier<? extends Collection<String>> tagSource, @Nullable Duration fetchTimeout,
       Freshness freshness) {
     this.ttl = ttl;
     this.tags = tags;
+    this.tagSource = tagSource;
     this.fetchTimeout = fetchTimeout;
     this.freshness = freshness;
   }
@@ -64,7 +71,7 @@ public final class SetOptions {
   /** A copy with time-to-live {@code ttl}, which must be positive. */
   public SetOptions withTtl(Duration ttl) {
     freshness.checkAgainst(requirePositive(ttl, "ttl"), "of these options");
-    return new SetOptions(ttl, tags, fetchTimeout, freshness);
+    return new SetOptions(ttl, tags, tagSource, fetchTimeout, freshness);
   }
 
   /**
@@ -73,7 +80,7 @@ public final class SetOptions {
    * {@link CacheBuilder#fetchTimeout} for the calls given these options. Writes ignore it.
    */
   public SetOptions withFetchTimeout(Duration fetchTimeout) {
-    return new SetOptions(ttl, tags, requirePositive(fetchTimeout, "fetchTimeout"), freshness);
+    return new SetOptions(ttl, tags, tagSource, requirePositive(fetchTimeout, "fetchTimeout"), freshness);
   }
 
   /**
@@ -106,7 +113,7 @@ public final class SetOptions {
     if (ttl != null) {
       freshness.checkAgainst(ttl, "of these options");
     }
-    return new SetOptions(ttl, tags, fetchTimeout, freshness);
+    return new SetOptions(ttl, tags, tagSource, fetchTimeout, freshness);
   }
 
   /** A copy with these tags, replacing any tags this has. */
@@ -117,7 +124,19 @@ public final class SetOptions {
 
   /** A copy with these tags, replacing any tags this has. */
   public SetOptions withTags(Collection<String> tags) {
-    return new SetOptions(ttl, checkTags(tags), fetchTimeout, freshness);
+    return new SetOptions(ttl, checkTags(tags), null, fetchTimeout, freshness);
+  }
+
+  /**
+   * A copy whose tags {@code tags} makes when the cache first reads them, which it does when it is about to store
+   * an entry (a miss of {@code getOrFetch} before the fetcher runs, a refresh, a write) and never on a hit: for
+   * tags rendered from a call's arguments, which a hit then does not pay for. Replaces any tags this has.
+   * {@code tags} runs on the reading thread, once per copy (twice if two threads read at once), and must answer
+   * the same tags each time; bad tags (null, empty) are rejected when read.
+   */
+  public SetOptions withTagsWhenStored(Supplier<? extends Collection<String>> tags) {
+    Objects.requireNonNull(tags, "tags must not be null");
+    return new SetOptions(ttl, Set.of(), tags, fetchTimeout, freshness);
   }
 
   /** The entry's own time-to-live, or {@code null} to use the cache's default. */
@@ -125,9 +144,18 @@ public final class SetOptions {
     return ttl;
   }
 
-  /** The entry's tags, in the order given, without duplicates. */
+  /** The entry's tags, in the order given, without duplicates; made on the first read for {@link #withTagsWhenStored}. */
   public Set<String> tags() {
-    return tags;
+    Supplier<? extends Collection<String>> source = tagSource;
+    if (source == null) {
+      return tags;
+    }
+    Set<String> made = madeTags;
+    if (made == null) {
+      made = checkTags(source.get());
+      madeTags = made;
+    }
+    return made;
   }
 
   /** The fetch timeout of {@code getOrFetch} calls with these options, or {@code null} for the cache's. */
@@ -157,18 +185,18 @@ public final class SetOptions {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags.equals(other.tags)
+    return o instanceof SetOptions other && Objects.equals(ttl, other.ttl) && tags().equals(other.tags())
         && Objects.equals(fetchTimeout, other.fetchTimeout) && freshness.equals(other.freshness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ttl, tags, fetchTimeout, freshness);
+    return Objects.hash(ttl, tags(), fetchTimeout, freshness);
   }
 
   @Override
   public String toString() {
-    return "SetOptions{ttl=" + ttl + ", tags=" + tags
+    return "SetOptions{ttl=" + ttl + ", tags=" + tags()
         + (fetchTimeout != null ? ", fetchTimeout=" + fetchTimeout : "")
         + (freshness.isNone() ? "" : ", " + freshness) + "}";
   }

@@ -8,6 +8,7 @@ import dev.cachefn.spi.SettingDurations;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -146,17 +147,24 @@ final class MemoizePlan {
     return async;
   }
 
-  /** The write options of one call: the TTL and the rendered tags. */
+  /**
+   * The write options of one call: the TTL and the tags. Tags that read the call's arguments are rendered only
+   * when the cache is about to store a result (a miss, before the method runs, or a refresh), never on a hit.
+   */
   SetOptions options(@Nullable Object[] arguments) {
     SetOptions fixed = fixedOptions;
-    return fixed != null ? fixed : options(tags, arguments);
+    return fixed != null ? fixed : baseOptions.withTagsWhenStored(() -> render(tags, arguments));
   }
 
   private SetOptions options(List<CallTemplate> templates, @Nullable Object[] arguments) {
+    return baseOptions.withTags(render(templates, arguments)); // drops repeated tags, keeps the order
+  }
+
+  private static List<String> render(List<CallTemplate> templates, @Nullable Object[] arguments) {
     String[] rendered = new String[templates.size()];
     for (int i = 0; i < rendered.length; i++) {
       rendered[i] = templates.get(i).render(arguments, false);
     }
-    return baseOptions.withTags(rendered); // drops repeated tags, keeps the order
+    return Arrays.asList(rendered);
   }
 }
