@@ -6,19 +6,11 @@ import org.openjdk.jmh.annotations.CompilerControl;
 
 /** {@link Users#find} cached by quarkus-cache's {@code @CacheResult}: the same bean shape as {@link MemoizedUsers}. */
 @ApplicationScoped
-public class CachedUsers {
-
-  private int loads;
+public class CachedUsers extends CountedLoads {
 
   @CacheResult(cacheName = "cache-result-arc")
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public String find(String id) {
-    loads++;
-    return Users.load(id);
-  }
-
-  /** How often the method body ran: once per id when every later call hits. */
-  public int loads() {
-    return loads;
+    return load(id);
   }
 }
