@@ -59,6 +59,8 @@ class NewBenchmarkSetupTest {
       ThreadCursor cursor = new ThreadCursor();
       cursor.index = 7;
       assertThat(benchmark.memoized(cursor)).isEqualTo("user 7");
+      cursor.index = 7;
+      assertThat(benchmark.memoizedTagged(cursor)).isEqualTo("user 7");
       assertThat(benchmark.direct(cursor)).isEqualTo("user 8");
       assertThat(benchmark.caffeineByHand(cursor)).isEqualTo("user 9");
     } finally {

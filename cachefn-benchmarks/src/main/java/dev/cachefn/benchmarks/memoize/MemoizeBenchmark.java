@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Benchmark 8: a {@code @Memoize} hit through Weld SE's interceptor ({@code memoized}), against the method
  * body called directly without any cache ({@code direct}) and the body caching by hand in Caffeine
- * ({@code caffeineByHand}). Two rows split the {@code @Memoize} figure: the body called through the
+ * ({@code caffeineByHand}); {@code memoizedTagged} is the same hit of a method whose tag template reads the
+ * argument (rendered only when a result is stored). Two rows split the {@code @Memoize} figure: the body called through the
  * application-scoped bean's client proxy with no interceptor ({@code weldProxy}), and through an interceptor
  * that only proceeds ({@code weldPassThrough}); {@code memoized} minus {@code weldPassThrough} is CacheFn's
  * part. Every measured target is {@code @CompilerControl(DONT_INLINE)}, so each row pays one real call.
@@ -55,7 +56,7 @@ public class MemoizeBenchmark {
     memoized = container.select(MemoizedUsers.class).get();
     users = new Users(2 * IDS);
     for (String id : ids) {
-      if (!memoized.find(id).equals(users.findCachedByHand(id))) {
+      if (!memoized.find(id).equals(users.findCachedByHand(id)) || !memoized.findTagged(id).equals(memoized.find(id))) {
         throw new AssertionError("the memoized and the hand-cached results differ for " + id);
       }
     }
@@ -69,6 +70,11 @@ public class MemoizeBenchmark {
   @Benchmark
   public String memoized(ThreadCursor cursor) {
     return memoized.find(ids[cursor.index++ & (IDS - 1)]);
+  }
+
+  @Benchmark
+  public String memoizedTagged(ThreadCursor cursor) {
+    return memoized.findTagged(ids[cursor.index++ & (IDS - 1)]);
   }
 
   @Benchmark

@@ -18,6 +18,13 @@ public class MemoizedUsers {
     return Users.load(id);
   }
 
+  /** As {@link #find}, with a tag that reads the argument: rendered when a result is stored, not on a hit. */
+  @Memoize(cache = "memoize-benchmark-tagged", tags = {"users", "user:{0}"})
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public String findTagged(String id) {
+    return Users.load(id);
+  }
+
   /** No interceptor: what the client proxy of an application-scoped bean costs. */
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public String findThroughProxy(String id) {
