@@ -107,10 +107,11 @@ public class CacheFnExtension implements Extension {
     for (String problem : checks.keyGeneratorProblems(type -> !beanManager.getBeans(type).isEmpty())) {
       event.addDeploymentProblem(new DeploymentException(problem));
     }
+    CacheFnChecks.Found found = checks.found();
     List<String> problems = new ArrayList<>(CacheFnChecks.configurationProblems(ConfigProvider.getConfig(),
-        checks.cacheNames(), checks.memoizedMethods()));
+        found.cacheNames(), found.memoizedMethods()));
     CacheConfiguration configuration = new CacheConfiguration(ConfigProvider.getConfig());
-    for (String problem : storages.start(configuration.storageUsers(checks.cacheNames()))) {
+    for (String problem : storages.start(configuration.storageUsers(found.cacheNames()))) {
       problems.add("CacheFn configuration: " + problem);
     }
     if (!problems.isEmpty()) {
@@ -132,12 +133,12 @@ public class CacheFnExtension implements Extension {
 
   /** The caches that the application's injection points and annotations name. */
   Set<String> cacheNames() {
-    return checks.cacheNames();
+    return checks.found().cacheNames();
   }
 
   /** The caches that a {@code @Memoize} with freshness settings uses. */
   Set<String> writeTimeCaches() {
-    return checks.writeTimeCaches();
+    return checks.found().writeTimeCaches();
   }
 
   /** The observers of cache events seen at start-up. */

@@ -99,12 +99,12 @@ public final class DeploymentChecks implements CacheFnChecks {
   }
 
   @Override
-  public synchronized Set<String> cacheNames() {
-    return Set.copyOf(cacheNames);
+  public synchronized Found found() {
+    return new Found(cacheNames, memoizedMethods, writeTimeCaches);
   }
 
   /**
-   * Tells the cache registry, at run time, the {@link #writeTimeCaches()} that a build-time check found (the
+   * Tells the cache registry, at run time, the {@link Found#writeTimeCaches()} that a build-time check found (the
    * Quarkus extension; one application per class loader there).
    */
   public static void useWriteTimeCaches(Set<String> names) {
@@ -113,16 +113,6 @@ public final class DeploymentChecks implements CacheFnChecks {
 
   static Set<String> writeTimeCachesAtBuildTime() {
     return writeTimeCachesAtBuildTime;
-  }
-
-  @Override
-  public synchronized Set<String> writeTimeCaches() {
-    return Set.copyOf(writeTimeCaches);
-  }
-
-  @Override
-  public synchronized Set<String> memoizedMethods() {
-    return Set.copyOf(memoizedMethods);
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>Feed one instance every bean class and method that carries a CacheFn annotation and every
  * {@code @CacheName} value, then read {@link #problems()} and {@link #keyGeneratorProblems}; the cache names and
- * memoized methods it collected are what {@link #configurationProblems} checks. Thread-safe.
+ * memoized methods it {@link #found()} are what {@link #configurationProblems} checks. Thread-safe.
  */
 public interface CacheFnChecks {
 
@@ -36,20 +36,30 @@ public interface CacheFnChecks {
   /** The problems found so far, one message each; empty when all is well. */
   List<String> problems();
 
-  /** The caches that injection points and annotations name. */
-  Set<String> cacheNames();
-
-  /** The {@code <class>.<method>} names of the {@code @Memoize} methods, as configuration names them. */
-  Set<String> memoizedMethods();
+  /** What the checks found so far besides problems. */
+  Found found();
 
   /**
-   * The caches that a {@code @Memoize} with freshness settings ({@code refreshAfter} and the like) uses: they
-   * store write times even without configured freshness settings.
+   * What the checks found besides problems, copied when read.
+   *
+   * @param cacheNames the caches that injection points and annotations name
+   * @param memoizedMethods the {@code <class>.<method>} names of the {@code @Memoize} methods, as configuration
+   *     names them
+   * @param writeTimeCaches the caches that a {@code @Memoize} with freshness settings ({@code refreshAfter} and
+   *     the like) uses: they store write times even without configured freshness settings
    */
-  Set<String> writeTimeCaches();
+  record Found(Set<String> cacheNames, Set<String> memoizedMethods, Set<String> writeTimeCaches) {
+
+    /** Copies the sets. */
+    public Found {
+      cacheNames = Set.copyOf(cacheNames);
+      memoizedMethods = Set.copyOf(memoizedMethods);
+      writeTimeCaches = Set.copyOf(writeTimeCaches);
+    }
+  }
 
   /**
-   * Tells the cache registry, at run time, the {@link #writeTimeCaches()} that a check at build time found, before
+   * Tells the cache registry, at run time, the {@link Found#writeTimeCaches()} that a check at build time found, before
    * the caches are made (an integration that checks at build time, as Quarkus does; one application per class
    * loader).
    */
@@ -64,7 +74,7 @@ public interface CacheFnChecks {
   List<String> keyGeneratorProblems(Predicate<Class<?>> isBean);
 
   /**
-   * The caches that {@code cachefn.cache.<name>.*} properties name: with {@link #cacheNames()}, the caches to
+   * The caches that {@code cachefn.cache.<name>.*} properties name: with {@link Found#cacheNames()}, the caches to
    * create at start-up.
    *
    * @param serverWideKeys whether keys set as JVM system properties or environment variables count: yes where
@@ -78,8 +88,8 @@ public interface CacheFnChecks {
   /**
    * Checks every {@code cachefn.*} property of {@code config}, and the settings of the named caches.
    *
-   * @param cacheNames the caches the application names ({@link #cacheNames()})
-   * @param memoizedMethods the memoized methods ({@link #memoizedMethods()})
+   * @param cacheNames the caches the application names ({@link Found#cacheNames()})
+   * @param memoizedMethods the memoized methods ({@link Found#memoizedMethods()})
    * @return one message per problem, each starting {@code CacheFn configuration: } and naming the property
    */
   static List<String> configurationProblems(Config config, Set<String> cacheNames, Set<String> memoizedMethods) {

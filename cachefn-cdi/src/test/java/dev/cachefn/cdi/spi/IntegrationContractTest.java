@@ -72,7 +72,7 @@ class IntegrationContractTest {
         "@Memoize on class " + MemoizedClass.class.getName() + " is not supported: put it on each method"
             + " whose result to cache",
         "@CacheName must name a cache, but is blank at field Shop.cache");
-    assertThat(checks.cacheNames()).isEqualTo(Set.of("users"));
+    assertThat(checks.found().cacheNames()).isEqualTo(Set.of("users"));
   }
 
   @Test
@@ -82,8 +82,9 @@ class IntegrationContractTest {
     checks.checkMethod(Prices.class.getDeclaredMethod("price", String.class));
 
     assertThat(checks.problems()).isEmpty();
-    assertThat(checks.cacheNames()).isEqualTo(Set.of("prices"));
-    assertThat(checks.memoizedMethods()).hasSize(1);
+    assertThat(checks.found().cacheNames()).isEqualTo(Set.of("prices"));
+    assertThat(checks.found().memoizedMethods()).hasSize(1);
+    assertThat(checks.found().writeTimeCaches()).isEmpty();
     assertThat(checks.keyGeneratorProblems(type -> false)).isEmpty();
   }
 

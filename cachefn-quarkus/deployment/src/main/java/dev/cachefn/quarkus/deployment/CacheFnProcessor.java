@@ -203,8 +203,9 @@ class CacheFnProcessor {
       reflective.produce(ReflectiveClassBuildItem.builder(parameterTypes.toArray(String[]::new)).methods().fields()
           .build());
     }
-    return new CachedNamesBuildItem(checks.cacheNames(), checks.memoizedMethods(),
-        observers(validation.getContext().get(BuildExtension.Key.OBSERVERS)), checks.writeTimeCaches());
+    CacheFnChecks.Found found = checks.found();
+    return new CachedNamesBuildItem(found.cacheNames(), found.memoizedMethods(),
+        observers(validation.getContext().get(BuildExtension.Key.OBSERVERS)), found.writeTimeCaches());
   }
 
   /**
