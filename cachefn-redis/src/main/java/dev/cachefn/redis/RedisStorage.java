@@ -1,11 +1,10 @@
 package dev.cachefn.redis;
 
 import dev.cachefn.EvictionPolicy;
-import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.KeyLayout;
 import dev.cachefn.redis.internal.RedisConnection;
 import dev.cachefn.redis.internal.RedisKeyspace;
-import dev.cachefn.redis.internal.RedisNamespace;
+import dev.cachefn.redis.internal.RedisResources;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
 import dev.cachefn.spi.RemovalListener;
@@ -63,17 +62,10 @@ public final class RedisStorage implements Storage, AutoCloseable {
    */
   public static final Duration DEFAULT_FETCH_LEASE = Duration.ofSeconds(10);
 
-  private final RedisConnection connection;
-  private final Codec codec;
-  private final @Nullable String formatVersion;
-  private final FetchLeases leases;
+  private final RedisResources resources;
 
-  private RedisStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
-      FetchLeases leases) {
-    this.connection = connection;
-    this.codec = codec;
-    this.formatVersion = formatVersion;
-    this.leases = leases;
+  private RedisStorage(RedisResources resources) {
+    this.resources = resources;
   }
 
   /**
@@ -96,33 +88,29 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
   @Override
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
-    Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
-    return new RedisKeyspace<>(
-        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()),
-        settings.distributedSingleFlight() ? leases : null);
+    return new RedisKeyspace<>(resources.namespace(settings), resources.leases(settings));
   }
 
   /** The Redis URI, without password. */
   public String uri() {
-    return connection.uri();
+    return resources.connection().uri();
   }
 
   /** How many operations failed because Redis did not answer (disconnected, timed out, loading, busy). */
   public long failures() {
-    return connection.failures();
+    return resources.connection().failures();
   }
 
   /** Closes the connection. */
   @Override
   public void close() {
-    leases.close();
-    connection.close();
+    resources.close();
   }
 
   @Override
   public String toString() {
-    return "RedisStorage{" + connection.uri() + "}";
+    return "RedisStorage{" + uri() + "}";
   }
 
   /** Configures a {@link RedisStorage}. Not thread-safe. */
@@ -153,11 +141,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
     /** How long to wait for Redis' answer to a command, and for a connection; positive, default 2 s. */
     public Builder commandTimeout(Duration commandTimeout) {
-      Objects.requireNonNull(commandTimeout, "commandTimeout must not be null");
-      if (commandTimeout.isNegative() || commandTimeout.isZero()) {
-        throw new IllegalArgumentException("commandTimeout must be positive, got " + commandTimeout);
-      }
-      this.commandTimeout = commandTimeout;
+      this.commandTimeout = positive(commandTimeout, "commandTimeout");
       return this;
     }
 
@@ -183,12 +167,16 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * often it retries turning invalidation tracking on; positive, default 1 s. Unused by {@link #build()}.
      */
     public Builder heartbeat(Duration heartbeat) {
-      Objects.requireNonNull(heartbeat, "heartbeat must not be null");
-      if (heartbeat.isNegative() || heartbeat.isZero()) {
-        throw new IllegalArgumentException("heartbeat must be positive, got " + heartbeat);
-      }
-      this.heartbeat = heartbeat;
+      this.heartbeat = positive(heartbeat, "heartbeat");
       return this;
+    }
+
+    private static Duration positive(Duration value, String setting) {
+      Objects.requireNonNull(value, setting + " must not be null");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(setting + " must be positive, got " + value);
+      }
+      return value;
     }
 
     /**
@@ -234,8 +222,9 @@ public final class RedisStorage implements Storage, AutoCloseable {
       return this;
     }
 
-    private FetchLeases leases(RedisConnection connection) {
-      return new FetchLeases(connection, fetchLease);
+    private RedisResources resources(boolean tracking) {
+      return new RedisResources(RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, tracking),
+          codec, formatVersion, fetchLease);
     }
 
     /**
@@ -245,8 +234,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * @throws RedisStorageException if Redis cannot be reached
      */
     public RedisStorage build() {
-      RedisConnection connection = RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, false);
-      return new RedisStorage(connection, codec, formatVersion, leases(connection));
+      return new RedisStorage(resources(false));
     }
 
     /**
@@ -257,9 +245,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * @throws RedisStorageException if Redis cannot be reached, or does not speak RESP3 (Redis before 6)
      */
     public TieredStorage buildTiered() {
-      RedisConnection connection = RedisConnection.open(uri, commandTimeout, failurePolicy, lazyConnect, true);
-      return new TieredStorage(connection, codec, formatVersion, leases(connection), heartbeat, !lazyConnect,
-          nearCacheEvictionPolicy);
+      return new TieredStorage(resources(true), heartbeat, !lazyConnect, nearCacheEvictionPolicy);
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.cachefn.redis;
 
 import dev.cachefn.EvictionPolicy;
-import dev.cachefn.redis.internal.FetchLeases;
 import dev.cachefn.redis.internal.NearCache;
-import dev.cachefn.redis.internal.RedisConnection;
-import dev.cachefn.redis.internal.RedisNamespace;
+import dev.cachefn.redis.internal.RedisResources;
 import dev.cachefn.redis.internal.TieredKeyspace;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.KeyspaceSettings;
@@ -43,21 +41,14 @@ public final class TieredStorage implements Storage, AutoCloseable {
   /** How often the connection is checked and tracking retried unless set: 1 second. */
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
 
-  private final RedisConnection connection;
-  private final Codec codec;
-  private final @Nullable String formatVersion;
-  private final FetchLeases leases;
+  private final RedisResources resources;
   private final NearCache nearCache;
   private final @Nullable EvictionPolicy nearCacheEvictionPolicy;
 
-  TieredStorage(RedisConnection connection, Codec codec, @Nullable String formatVersion,
-      FetchLeases leases, Duration heartbeat, boolean armNow,
+  TieredStorage(RedisResources resources, Duration heartbeat, boolean armNow,
       @Nullable EvictionPolicy nearCacheEvictionPolicy) {
-    this.connection = connection;
-    this.codec = codec;
-    this.formatVersion = formatVersion;
-    this.leases = leases;
-    this.nearCache = new NearCache(connection, heartbeat, armNow);
+    this.resources = resources;
+    this.nearCache = new NearCache(resources.connection(), heartbeat, armNow);
     this.nearCacheEvictionPolicy = nearCacheEvictionPolicy;
   }
 
@@ -73,22 +64,20 @@ public final class TieredStorage implements Storage, AutoCloseable {
 
   @Override
   public <V> Keyspace<V> open(KeyspaceSettings settings, RemovalListener<? super V> listener) {
-    Objects.requireNonNull(settings, "settings must not be null");
     Objects.requireNonNull(listener, "listener must not be null");
     return new TieredKeyspace<>(
-        RedisNamespace.open(settings.namespace(), formatVersion, connection, codec, settings.ticker()),
-        settings.distributedSingleFlight() ? leases : null, nearCache, settings.maxSize(),
+        resources.namespace(settings), resources.leases(settings), nearCache, settings.maxSize(),
         nearCacheEvictionPolicy != null ? nearCacheEvictionPolicy : settings.evictionPolicy());
   }
 
   /** The Redis URI, without password. */
   public String uri() {
-    return connection.uri();
+    return resources.connection().uri();
   }
 
   /** How many operations failed because Redis did not answer (disconnected, timed out, loading, busy). */
   public long failures() {
-    return connection.failures();
+    return resources.connection().failures();
   }
 
   /** Whether the near cache serves: tracking is on for the live connection. */
@@ -110,12 +99,11 @@ public final class TieredStorage implements Storage, AutoCloseable {
   @Override
   public void close() {
     nearCache.close();
-    leases.close();
-    connection.close();
+    resources.close();
   }
 
   @Override
   public String toString() {
-    return "TieredStorage{" + connection.uri() + "}";
+    return "TieredStorage{" + uri() + "}";
   }
 }

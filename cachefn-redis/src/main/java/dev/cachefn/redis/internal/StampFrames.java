@@ -27,13 +27,11 @@ final class StampFrames {
   private static final byte ABSENT = 1;
 
   private final Codec codec;
-  private final Ticker ticker;
   private final long openedTicker;
   private final long openedWallNanos;
 
   StampFrames(Codec codec, Ticker ticker) {
     this.codec = codec;
-    this.ticker = ticker;
     Instant now = Instant.now();
     this.openedTicker = ticker.read();
     this.openedWallNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();

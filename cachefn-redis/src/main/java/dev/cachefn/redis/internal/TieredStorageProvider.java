@@ -1,44 +1,22 @@
 package dev.cachefn.redis.internal;
 
-import dev.cachefn.redis.TieredStorage;
+import dev.cachefn.redis.RedisStorage;
 import dev.cachefn.spi.Storage;
-import dev.cachefn.spi.StorageProvider;
-import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Registers the near cache in front of Redis as {@code "tiered"}, configured by the same {@code cachefn.redis.*}
- * settings as {@code "redis"} plus {@code heartbeat} and {@code near-cache-eviction-policy} (see {@link RedisSettings}). Each storage it creates has its
- * own connection and near cache, and belongs to whoever asked (see {@link StorageProvider}).
+ * settings as {@code "redis"} plus {@code heartbeat} and {@code near-cache-eviction-policy} (see
+ * {@link RedisSettings}); each storage has its own near cache.
  */
-public final class TieredStorageProvider implements StorageProvider {
+public final class TieredStorageProvider extends ConfiguredProvider {
 
-  private final UnaryOperator<@Nullable String> settings;
-
-  /** The provider {@link java.util.ServiceLoader} creates: MicroProfile Config, system properties, environment. */
+  /** The provider {@link java.util.ServiceLoader} creates. */
   public TieredStorageProvider() {
-    this(RedisSettings::fromEnvironment);
-  }
-
-  TieredStorageProvider(UnaryOperator<@Nullable String> settings) {
-    this.settings = settings;
+    super("tiered");
   }
 
   @Override
-  public String name() {
-    return "tiered";
-  }
-
-  /**
-   * A new tiered storage for the current settings, connected unless lazy.
-   *
-   * @throws IllegalStateException if {@code cachefn.redis.uri} is not set, or a setting is malformed (the
-   *     message names it)
-   * @throws dev.cachefn.redis.RedisStorageException if Redis cannot be reached (unless lazy)
-   */
-  @Override
-  public Storage create() {
-    RedisSettings read = RedisSettings.read(name(), settings);
-    return read.builder().buildTiered();
+  Storage build(RedisStorage.Builder configured) {
+    return configured.buildTiered();
   }
 }
