@@ -1,28 +1,15 @@
 package dev.cachefn.jcache.internal;
 
-import java.util.Objects;
 import javax.cache.Cache;
 
-/** A key and value handed out by a cache's iterator or to a cache writer. Immutable. */
-public final class JCacheEntry<K, V> implements Cache.Entry<K, V> {
-
-  private final K key;
-  private final V value;
-
-  JCacheEntry(K key, V value) {
-    this.key = key;
-    this.value = value;
-  }
-
-  @Override
-  public K getKey() {
-    return key;
-  }
-
-  @Override
-  public V getValue() {
-    return value;
-  }
+/**
+ * A key and value handed out by a cache's iterator or to a cache writer. Immutable; equal to another entry of
+ * the same key and value. The components are named after the {@link Cache.Entry} getters they implement.
+ *
+ * @param getKey the key
+ * @param getValue the value
+ */
+record JCacheEntry<K, V>(K getKey, V getValue) implements Cache.Entry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
@@ -30,17 +17,7 @@ public final class JCacheEntry<K, V> implements Cache.Entry<K, V> {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof JCacheEntry<?, ?> other && key.equals(other.key) && Objects.equals(value, other.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return key.hashCode() * 31 + Objects.hashCode(value);
-  }
-
-  @Override
   public String toString() {
-    return key + "=" + value;
+    return getKey + "=" + getValue;
   }
 }

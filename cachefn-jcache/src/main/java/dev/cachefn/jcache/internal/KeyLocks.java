@@ -1,5 +1,6 @@
 package dev.cachefn.jcache.internal;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,13 +26,13 @@ final class KeyLocks<K> {
         action.run(); // already ours: the outer call releases it
         return;
       }
-      holder.awaitRelease();
+      holder.join();
     }
     try {
       action.run();
     } finally {
       holders.remove(key, mine);
-      mine.release();
+      mine.complete(null);
     }
   }
 
@@ -40,42 +41,16 @@ final class KeyLocks<K> {
     return holders.size();
   }
 
-  /** The lock of one key by one thread: released once, waited for by any number of threads. */
-  private static final class Holder {
+  /**
+   * The lock of one key by one thread, completed when released; any number of threads wait for it with
+   * {@link #join()}, which, like {@code Lock.lock()}, goes on waiting when interrupted and leaves the interrupt
+   * set for the waiter's code to see.
+   */
+  private static final class Holder extends CompletableFuture<Void> {
     final Thread owner;
-    private volatile boolean released;
-    /** Set by a waiter before it checks {@link #released}, read by the owner after it sets it. */
-    private volatile boolean awaited;
 
     Holder(Thread owner) {
       this.owner = owner;
-    }
-
-    /** Waits, uninterruptibly like {@code Lock.lock()}, until the owner releases the key. */
-    void awaitRelease() {
-      boolean interrupted = false;
-      synchronized (this) {
-        awaited = true;
-        while (!released) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    void release() {
-      released = true;
-      if (awaited) { // a waiter that checked before this write has set awaited first: it is woken here
-        synchronized (this) {
-          notifyAll();
-        }
-      }
     }
   }
 }
