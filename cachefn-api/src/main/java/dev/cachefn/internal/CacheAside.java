@@ -41,32 +41,39 @@ final class CacheAside<V> {
   }
 
   @Nullable V getOrFetch(String key, Supplier<? extends @Nullable V> fetcher, SetOptions options) {
-    Arguments.key(key);
-    Arguments.notNull(fetcher, "fetcher");
-    Arguments.notNull(options, "options");
-    FreshReads<V> freshReads = fresh;
+    FreshReads<V> freshReads = freshReads(key, fetcher, options);
     if (freshReads != null) {
-      ensureOpen.run();
       return freshReads.getOrFetch(key, fetcher, options);
     }
-    plainOrFresh(options);
     V cached = cache.get(key); // checks that the cache is open
     return cached != null ? cached : flights.fetch(key, fetcher, options);
   }
 
   CompletionStage<@Nullable V> getOrFetchAsync(
       String key, Supplier<? extends CompletionStage<? extends @Nullable V>> fetcher, SetOptions options) {
+    FreshReads<V> freshReads = freshReads(key, fetcher, options);
+    if (freshReads != null) {
+      return freshReads.getOrFetchAsync(key, fetcher, options);
+    }
+    V cached = cache.get(key); // checks that the cache is open
+    return cached != null ? CompletableFuture.completedFuture(cached) : flights.fetchAsync(key, fetcher, options);
+  }
+
+  /**
+   * Checks the arguments of a single-key cache-aside call; returns the freshness reads of a cache that has
+   * freshness settings (having checked that it is open), or {@code null} for a plain cache.
+   */
+  private @Nullable FreshReads<V> freshReads(String key, Object fetcher, SetOptions options) {
     Arguments.key(key);
     Arguments.notNull(fetcher, "fetcher");
     Arguments.notNull(options, "options");
     FreshReads<V> freshReads = fresh;
     if (freshReads != null) {
       ensureOpen.run();
-      return freshReads.getOrFetchAsync(key, fetcher, options);
+    } else {
+      plainOrFresh(options);
     }
-    plainOrFresh(options);
-    V cached = cache.get(key); // checks that the cache is open
-    return cached != null ? CompletableFuture.completedFuture(cached) : flights.fetchAsync(key, fetcher, options);
+    return freshReads;
   }
 
   Map<String, V> getOrFetchMany(Collection<String> keys,
