@@ -44,6 +44,17 @@ public abstract class ConditionalWritesContract {
     return keyspace;
   }
 
+  /**
+   * The keyspace under test with {@code value} written under {@code key}; skips the test when the keyspace
+   * offers no conditional writes.
+   */
+  private <V> Keyspace<V> openWith(String key, V value, Set<String> tags) {
+    Keyspace<V> keyspace = open();
+    writes(keyspace);
+    keyspace.put(key, value, null, tags);
+    return keyspace;
+  }
+
   @SuppressWarnings("unchecked") // the keyspace's own value type
   private static <V> ConditionalWrites<V> writes(Keyspace<V> keyspace) {
     assumeTrue(keyspace instanceof ConditionalWrites<?>, "the storage offers no conditional writes");
@@ -60,10 +71,9 @@ public abstract class ConditionalWritesContract {
 
   @Test
   public void replaceWritesOverTheEntryReadOnlyAndTakesItsTags() {
-    Keyspace<String> entries = open();
-    ConditionalWrites<String> writes = writes(entries);
-    entries.put("k", "first", null, Set.of("old"));
+    Keyspace<String> entries = openWith("k", "first", Set.of("old"));
     String read = entries.get("k");
+    ConditionalWrites<String> writes = writes(entries);
 
     assertThat(writes.replace("k", read, "second", null, Set.of("new"))).isTrue();
     assertThat(writes.replace("k", read, "third", null, Set.of())).as("the entry read was replaced").isFalse();
@@ -77,11 +87,10 @@ public abstract class ConditionalWritesContract {
 
   @Test
   public void removeRemovesTheEntryReadOnly() {
-    Keyspace<String> entries = open();
-    ConditionalWrites<String> writes = writes(entries);
-    entries.put("k", "first", null, Set.of("t"));
+    Keyspace<String> entries = openWith("k", "first", Set.of("t"));
     String first = entries.get("k");
     entries.put("k", "second", null, Set.of("t"));
+    ConditionalWrites<String> writes = writes(entries);
 
     assertThat(writes.remove("k", first)).as("written again since it was read").isFalse();
     assertThat(entries.get("k")).isEqualTo("second");
@@ -92,12 +101,11 @@ public abstract class ConditionalWritesContract {
 
   @Test
   public void stampedValuesAreTheSameEntryWhileTheirWriteIsAndNotAfterAnother() {
-    Keyspace<Stamped<String>> entries = open();
-    ConditionalWrites<Stamped<String>> writes = writes(entries);
-    entries.put("k", new Stamped<>("v1", 1_000, Stamped.NEVER), null, Set.of());
+    Keyspace<Stamped<String>> entries = openWith("k", new Stamped<>("v1", 1_000, Stamped.NEVER), Set.of());
     Stamped<String> first = entries.get("k");
     entries.put("k", new Stamped<>("v2", 2_000, 5_000), null, Set.of());
     Stamped<String> second = entries.get("k");
+    ConditionalWrites<Stamped<String>> writes = writes(entries);
 
     assertThat(writes.replace("k", first, new Stamped<>("fetched", 3_000, Stamped.NEVER), null, Set.of()))
         .as("another write came after the read").isFalse();
