@@ -178,7 +178,7 @@ class KotlinUsageTest {
 
   @Test
   fun `listeners are lambdas and a subscription closes with use`() {
-    val small: Cache<User> = CacheFn.builder("small").maxSize(2).build()
+    val small: Cache<User> = CacheFn.builder("small").maxSize(2).evictionPolicy(EvictionPolicy.LRU).build()
     val evicted = mutableListOf<String>()
 
     small.on(CacheEventType.EVICTION) { e -> e.key?.let(evicted::add) }.use {

@@ -57,6 +57,7 @@ class CacheInjectionTest {
   void aCacheTakesItsSizeTtlAndStatsFromConfiguration() {
     Map<String, String> config = Map.of(
         "cachefn.cache.users.max-size", "2",
+        "cachefn.cache.users.eviction-policy", "lru", // the test names the entry LRU evicts
         "cachefn.cache.users.default-ttl", "10s",
         "cachefn.cache.users.stats-enabled", "false");
     try (CdiApp app = CdiApp.start(config, UserDirectory.class, FakeTicker.class)) {
@@ -79,13 +80,14 @@ class CacheInjectionTest {
   void theEvictionPolicyComesFromConfiguration() {
     Map<String, String> config = Map.of(
         "cachefn.default.max-size", "100",
-        "cachefn.cache.users.eviction-policy", "adaptive-frequency");
+        "cachefn.cache.sessions.eviction-policy", "lru");
     try (CdiApp app = CdiApp.start(config, UserDirectory.class)) {
       UserDirectory directory = app.bean(UserDirectory.class);
 
       // a loop over 150 keys through 100 entries: LRU always evicts the key that comes next
-      assertThat(hitsOnLoop(directory.users(), "x")).as("adaptive-frequency keeps part of the loop").isPositive();
-      assertThat(hitsOnLoop(directory.sessions(), 0L)).as("the default, exact LRU").isZero();
+      assertThat(hitsOnLoop(directory.users(), "x")).as("the default, adaptive-frequency, keeps part of the loop")
+          .isPositive();
+      assertThat(hitsOnLoop(directory.sessions(), 0L)).as("lru, exact").isZero();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cachefn.examples;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.MemoizedFunction;
 import dev.cachefn.Memoizer;
 import dev.cachefn.SetOptions;
@@ -24,6 +25,7 @@ public final class QuickStart {
 
     Cache<User> users = CacheFn.builder("users")
         .maxSize(3)
+        .evictionPolicy(EvictionPolicy.LRU) // exact LRU, so the tour shows which entry goes; the default adapts
         .defaultTtl(Duration.ofMinutes(10))
         .build();
     users.on(CacheEventType.EVICTION, e -> System.out.println("  event: evicted " + e.key()));

@@ -1,6 +1,7 @@
 package dev.cachefn.jcache;
 
 import dev.cachefn.CacheOptions;
+import dev.cachefn.CacheOptions;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import java.util.Collection;
@@ -16,12 +17,12 @@ import javax.cache.configuration.MutableConfiguration;
  * {@code MutableConfiguration}.
  *
  * <ul>
- *   <li>{@link #setMaxSize(long)}: the most entries the cache keeps (default: no bound); past it, the least
- *       recently used entry is evicted. An eviction fires no event and calls no {@code CacheWriter}; it counts
+ *   <li>{@link #setMaxSize(long)}: the most entries the cache keeps (default: no bound); past it, one is
+ *       evicted by the eviction policy. An eviction fires no event and calls no {@code CacheWriter}; it counts
  *       in the statistics' {@code CacheEvictions}.
  *   <li>{@link #setEvictionPolicy(EvictionPolicy)}: which entry goes past {@code maxSize} (default
- *       {@link EvictionPolicy#LRU}; {@link EvictionPolicy#ADAPTIVE_FREQUENCY} for scan-prone or
- *       frequency-skewed workloads).
+ *       {@link EvictionPolicy#ADAPTIVE_FREQUENCY}, {@link CacheOptions#DEFAULT_EVICTION_POLICY}; {@link
+ *       EvictionPolicy#LRU} for exact least-recently-used).
  *   <li>{@link #setTagger(BiFunction)}: the CacheFn tags of each entry written, computed from its key and
  *       value, so that {@code cache.unwrap(dev.cachefn.Cache.class).invalidateByTag(...)} reaches it.
  *   <li>{@link #setTicker(Ticker)}: the clock that expiry policies are measured on (default
@@ -39,7 +40,7 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
 
   private transient Ticker ticker = Ticker.system();
   private long maxSize = Long.MAX_VALUE;
-  private EvictionPolicy evictionPolicy = EvictionPolicy.LRU;
+  private EvictionPolicy evictionPolicy = CacheOptions.DEFAULT_EVICTION_POLICY;
   private transient BiFunction<? super K, ? super V, ? extends Collection<String>> tagger = NO_TAGS;
 
   private static final BiFunction<Object, Object, Collection<String>> NO_TAGS = (key, value) -> List.of();
@@ -73,7 +74,7 @@ public final class CacheFnConfiguration<K, V> extends MutableConfiguration<K, V>
     return this;
   }
 
-  /** Which entry is evicted past {@code maxSize}; {@link EvictionPolicy#LRU} unless set. */
+  /** Which entry is evicted past {@code maxSize}; {@link CacheOptions#DEFAULT_EVICTION_POLICY} unless set. */
   public EvictionPolicy getEvictionPolicy() {
     return evictionPolicy;
   }

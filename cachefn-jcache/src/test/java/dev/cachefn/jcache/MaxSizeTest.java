@@ -3,6 +3,7 @@ package dev.cachefn.jcache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.jcache.internal.JCacheCache;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +39,8 @@ class MaxSizeTest {
   }
 
   private Cache<String, Integer> bounded(String name, long maxSize) {
-    CacheFnConfiguration<String, Integer> configuration = new CacheFnConfiguration<String, Integer>().setMaxSize(maxSize);
+    CacheFnConfiguration<String, Integer> configuration = new CacheFnConfiguration<String, Integer>().setMaxSize(maxSize)
+        .setEvictionPolicy(EvictionPolicy.LRU); // the tests name the entries LRU evicts
     configuration.setTypes(String.class, Integer.class).setStatisticsEnabled(true);
     return manager.createCache(name, configuration);
   }

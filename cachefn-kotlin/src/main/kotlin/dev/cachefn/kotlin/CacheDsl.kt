@@ -27,7 +27,10 @@ class CacheSpec internal constructor() {
    */
   var maxSize: Number? = null
 
-  /** How the entry to evict is chosen once [maxSize] is reached; default [EvictionPolicy.LRU]. */
+  /**
+   * How the entry to evict is chosen once [maxSize] is reached; default
+   * [dev.cachefn.CacheOptions.DEFAULT_EVICTION_POLICY] ([EvictionPolicy.ADAPTIVE_FREQUENCY]).
+   */
   var evictionPolicy: EvictionPolicy? = null
 
   /** The TTL of entries set without one; must be positive. Default: none. */

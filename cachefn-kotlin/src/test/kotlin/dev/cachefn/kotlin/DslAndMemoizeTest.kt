@@ -37,6 +37,7 @@ class DslAndMemoizeTest {
   fun `the DSL sets size, TTL with kotlin time, and a virtual-time ticker`() = runTest {
     val users: Cache<User> = cache("users") {
       maxSize = 2
+      evictionPolicy = EvictionPolicy.LRU // the test names the entry LRU evicts
       defaultTtl = 10.minutes
       ticker = Ticker { testScheduler.currentTime * 1_000_000 }
       recordStats = true

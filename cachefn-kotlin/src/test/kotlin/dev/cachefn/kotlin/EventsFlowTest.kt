@@ -2,6 +2,7 @@ package dev.cachefn.kotlin
 
 import dev.cachefn.CacheEvent
 import dev.cachefn.CacheEventType
+import dev.cachefn.EvictionPolicy
 import dev.cachefn.SetOptions
 import kotlin.test.Test
 import kotlin.test.assertEquals
@@ -108,7 +109,10 @@ class EventsFlowTest {
 
   @Test
   fun `an eviction flow gives each evicted key as a String`() = runTest {
-    val users = cache<String>("users") { maxSize = 1 }
+    val users = cache<String>("users") {
+      maxSize = 1
+      evictionPolicy = EvictionPolicy.LRU // the test names the entries LRU evicts
+    }
     val evicted = async(UnconfinedTestDispatcher(testScheduler)) {
       users.events(CacheEventType.EVICTION).take(2).toList().map { it.entryKey } // List<String>, no !!
     }

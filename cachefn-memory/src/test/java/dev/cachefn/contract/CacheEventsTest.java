@@ -7,6 +7,7 @@ import dev.cachefn.CacheEvent;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheListener;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.SetOptions;
 import dev.cachefn.Subscription;
 import dev.cachefn.testkit.FakeTicker;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class CacheEventsTest {
 
   private final FakeTicker ticker = new FakeTicker();
-  private final Cache<String> cache = CacheFn.builder("events").maxSize(3).ticker(ticker).build();
+  private final Cache<String> cache = CacheFn.builder("events").maxSize(3).ticker(ticker)
+      .evictionPolicy(EvictionPolicy.LRU).build(); // the tests name the entry LRU evicts
   private final List<CacheEvent<? extends String>> events = new ArrayList<>();
   private final CacheListener<String> recorder = events::add;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheStats;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.SetOptions;
 import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class CacheStatsTest {
 
   private final FakeTicker ticker = new FakeTicker();
-  private final Cache<String> cache = CacheFn.builder("stats").maxSize(3).ticker(ticker).build();
+  private final Cache<String> cache = CacheFn.builder("stats").maxSize(3).ticker(ticker)
+      .evictionPolicy(EvictionPolicy.LRU).build(); // the tests name the entry LRU evicts
 
   @Test
   void newCacheHasAllCountersAtZeroAndHitRateZero() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.cachefn.Cache;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.FetchInterruptedException;
 import dev.cachefn.FetchTimeoutException;
 import dev.cachefn.SetOptions;
@@ -63,7 +64,7 @@ class GetOrFetchNeverHangsTest {
 
   @Test
   void aBlockedEvictionListenerStallsNeitherWritersOfTheKeyNorOtherKeys() throws Exception {
-    Cache<String> c = CacheFn.builder("slow-listener").maxSize(2).build();
+    Cache<String> c = CacheFn.builder("slow-listener").maxSize(2).evictionPolicy(EvictionPolicy.LRU).build();
     c.set("old", "o");
     c.set("other", "x");
     CountDownLatch inListener = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import dev.cachefn.Cache;
 import dev.cachefn.CacheEvent;
 import dev.cachefn.CacheEventType;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.SetOptions;
 import dev.cachefn.testkit.FakeTicker;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class MemoryCacheTagTest {
 
   @Test
   void tagIsForgottenAfterItsEntriesAreEvicted() {
-    Cache<String> small = CacheFn.builder("small-tags").maxSize(2).build();
+    Cache<String> small = CacheFn.builder("small-tags").maxSize(2).evictionPolicy(EvictionPolicy.LRU).build();
     small.set("a", "1", SetOptions.tags("t"));
     small.set("b", "2");
     small.set("c", "3");

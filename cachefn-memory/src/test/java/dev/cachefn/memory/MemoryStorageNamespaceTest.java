@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachefn.Cache;
 import dev.cachefn.CacheFn;
+import dev.cachefn.EvictionPolicy;
 import dev.cachefn.SetOptions;
 import dev.cachefn.testkit.FakeTicker;
 import java.util.List;
@@ -122,8 +123,10 @@ class MemoryStorageNamespaceTest {
 
   @Test
   void sameMaxSizeOnTheSameNamespaceIsAccepted() {
-    Cache<String> first = CacheFn.builder("first").namespace("ns").maxSize(2).storage(storage).build();
-    Cache<String> second = CacheFn.builder("second").namespace("ns").maxSize(2).storage(storage).build();
+    Cache<String> first = CacheFn.builder("first").namespace("ns").maxSize(2).storage(storage)
+        .evictionPolicy(EvictionPolicy.LRU).build();
+    Cache<String> second = CacheFn.builder("second").namespace("ns").maxSize(2).storage(storage)
+        .evictionPolicy(EvictionPolicy.LRU).build();
 
     first.set("a", "1");
     second.set("b", "2");
