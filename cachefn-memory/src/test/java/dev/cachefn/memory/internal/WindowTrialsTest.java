@@ -16,22 +16,30 @@ class WindowTrialsTest {
   private final AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(CAPACITY);
   private final Map<String, Node<String>> live = new HashMap<>();
 
-  /** One access as the engine makes it: a read if the key is held, else an insert and evictions. */
   private void access(int key) {
-    String name = "k" + key;
-    Node<String> node = live.get(name);
+    access(order, live, CAPACITY, "k" + key);
+  }
+
+  /**
+   * One access as the engine makes it: a read if {@code held} has the key, else an insert and evictions down to
+   * {@code capacity}. Returns whether it was a hit.
+   */
+  private static boolean access(AdaptiveAdmissionOrder<String> order, Map<String, Node<String>> held, int capacity,
+      String key) {
+    Node<String> node = held.get(key);
     if (node != null) {
       order.recordAccess(node);
-      return;
+      return true;
     }
-    node = new Node<>(name, "v", 0);
-    live.put(name, node);
+    node = new Node<>(key, "v", 0);
+    held.put(key, node);
     order.recordInsert(node);
-    while (live.size() > CAPACITY) {
+    while (held.size() > capacity) {
       Node<String> victim = order.victim();
-      live.remove(victim.key);
+      held.remove(victim.key);
       order.remove(victim);
     }
+    return false;
   }
 
   /** Key {@code i} is used at step {@code i} and again 40 % of the capacity later: only a large window keeps it. */
@@ -116,19 +124,8 @@ class WindowTrialsTest {
       long id = random.nextInt(4) == 0 ? ++newest
           : Math.max(0, newest - (long) (-500 * Math.log(1 - random.nextDouble())));
       String key = "r" + id;
-      Node<String> node = held.get(key);
-      if (node != null) {
-        adaptive.recordAccess(node);
+      if (access(adaptive, held, capacity, key)) {
         adaptiveHits++;
-      } else {
-        node = new Node<>(key, "v", 0);
-        held.put(key, node);
-        adaptive.recordInsert(node);
-        while (held.size() > capacity) {
-          Node<String> victim = adaptive.victim();
-          held.remove(victim.key);
-          adaptive.remove(victim);
-        }
       }
       if (lru.get(key) != null) {
         lruHits++;
