@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,6 +39,8 @@ final class MemoryEngine<V> {
   private final String namespace;
   private final long maxSize;
   private final Ticker ticker;
+  /** The key table, read here without the lock; changed only through {@link #entries}, under the lock. */
+  private final ConcurrentHashMap<Object, Node<V>> table;
   private final EntryTable<V> entries;
   /**
    * Whether there is a bound to keep: an unbounded engine never evicts, so neither an uncounted read nor
@@ -65,7 +68,8 @@ final class MemoryEngine<V> {
     this.namespace = namespace;
     this.maxSize = maxSize;
     this.ticker = ticker;
-    this.entries = new EntryTable<>(maxSize, ticker, order, textKeys);
+    this.table = EntryTable.newTable(maxSize);
+    this.entries = new EntryTable<>(table, maxSize, ticker, order, textKeys);
     this.replayRead = entries::recordAccess;
   }
 
@@ -105,7 +109,7 @@ final class MemoryEngine<V> {
    * read of a {@linkplain Node#isQuiet() quiet} node, which the order would ignore, is not buffered at all.
    */
   private @Nullable V read(Object key, boolean counted) {
-    Node<V> node = entries.node(key);
+    Node<V> node = table.get(key);
     if (node == null || (node.expires() && node.isExpiredAt(ticker.read()))) {
       return missed(node, counted);
     }
@@ -155,7 +159,7 @@ final class MemoryEngine<V> {
     Removals<V> removals = null;
     try {
       reads.drainTo(replayRead);
-      if (entries.hasDue(ticker.read())) {
+      if (entries.hasDue()) {
         removals = new Removals<>();
         entries.removeDue(removals);
       }
@@ -196,12 +200,12 @@ final class MemoryEngine<V> {
 
   /** The live value of {@code key} without recording a use (no read is buffered), or {@code null}. */
   @Nullable V peek(Object key) {
-    Node<V> node = entries.node(key);
+    Node<V> node = table.get(key);
     return node == null || (node.expires() && node.isExpiredAt(ticker.read())) ? null : node.value;
   }
 
   boolean contains(Object key) {
-    Node<V> node = entries.node(key);
+    Node<V> node = table.get(key);
     return node != null && !(node.expires() && node.isExpiredAt(ticker.read()));
   }
 
@@ -259,12 +263,12 @@ final class MemoryEngine<V> {
    * in the table), so its value disappears with the node, as if the removal came just after.
    */
   private boolean updateInPlace(Object key, V value) {
-    Node<V> node = entries.node(key);
+    Node<V> node = table.get(key);
     if (node == null || node.expires() || node.isTagged()
         || node.weight() != Node.recordedWeight(SizeEstimator.entry(key, value, false, 0))) {
       return false;
     }
-    if (entries.hasDue(ticker.read())) {
+    if (entries.hasDue()) {
       return false; // entries are due: the locked write removes them, as every write does
     }
     node.setValue(value);
@@ -279,7 +283,7 @@ final class MemoryEngine<V> {
     lock.lock();
     try {
       maintain(removals);
-      Node<V> present = entries.node(key);
+      Node<V> present = table.get(key);
       if (present == null || present.isExpiredAt(ticker.read())) {
         if (present != null) {
           removals.expired(present);
@@ -311,14 +315,14 @@ final class MemoryEngine<V> {
   }
 
   boolean remove(Object key) {
-    return removing(removals -> entries.remove(entries.node(key), removals));
+    return removing(removals -> entries.remove(table.get(key), removals));
   }
 
   List<String> removeAll(Collection<String> keys) {
     return removing(removals -> {
       List<String> removed = new ArrayList<>();
       for (String key : keys) {
-        if (entries.remove(entries.node(key), removals)) {
+        if (entries.remove(table.get(key), removals)) {
           removed.add(key);
         }
       }
@@ -359,7 +363,7 @@ final class MemoryEngine<V> {
    */
   boolean removeIf(Object key, V expected) {
     return removing(removals -> {
-      Node<V> node = entries.node(key);
+      Node<V> node = table.get(key);
       return node != null && node.value == expected && entries.remove(node, removals);
     });
   }
