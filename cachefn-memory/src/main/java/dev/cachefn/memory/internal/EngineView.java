@@ -22,7 +22,7 @@ final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, Conditional
 
   private final MemoryEngine<V> engine;
   private final EngineListener<V> listener;
-  private @Nullable StripeCounter counter; // guarded by this
+  private @Nullable StripeCounter<V> counter; // guarded by this
 
   EngineView(MemoryEngine<V> engine, RemovalListener<? super V> listener) {
     this.engine = engine;
@@ -142,7 +142,7 @@ final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, Conditional
   @Override
   public synchronized @Nullable LookupCounter<V> lookupCounter() {
     if (counter == null && engine.claimCounting(this)) {
-      counter = new StripeCounter(engine.countedHits(), engine.countedMisses());
+      counter = new StripeCounter<>(engine);
     }
     return counter;
   }
@@ -156,16 +156,19 @@ final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, Conditional
   }
 
   /**
-   * Counts this view's lookups in the engine's read buffer, where a hit costs no lookup of a counter of its
-   * own; the engine counts for one view at a time, so the counts are this view's since it claimed them.
+   * Counts a view's lookups in the engine's read buffer, where a hit costs no lookup of a counter of its
+   * own; the engine counts for one view at a time, so the counts are the view's since it claimed them. A
+   * nested class holding the engine itself: a hit reaches the engine in one load, not two through the view.
    */
-  private final class StripeCounter implements LookupCounter<V> {
+  private static final class StripeCounter<V> implements LookupCounter<V> {
+    private final MemoryEngine<V> engine;
     private final long hitsBefore;
     private final long missesBefore;
 
-    StripeCounter(long hitsBefore, long missesBefore) {
-      this.hitsBefore = hitsBefore;
-      this.missesBefore = missesBefore;
+    StripeCounter(MemoryEngine<V> engine) {
+      this.engine = engine;
+      this.hitsBefore = engine.countedHits();
+      this.missesBefore = engine.countedMisses();
     }
 
     @Override

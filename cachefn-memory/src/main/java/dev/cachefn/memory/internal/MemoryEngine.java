@@ -138,9 +138,12 @@ final class MemoryEngine<V> {
     return null;
   }
 
-  /** Hands a read that is no lookup (an in-place write) to the buffer, as {@link #get} does. */
+  /**
+   * Hands a read that is no lookup (an in-place write) to the buffer, as {@link #get} does, unless the order
+   * would ignore it (a quiet node).
+   */
   private void recordRead(Node<V> node) {
-    if (bounded && !reads.offer(node)) {
+    if (bounded && !(quietReadsIgnored && node.isQuiet()) && !reads.offer(node)) {
       applyReadOrDrop(node);
     }
   }
