@@ -43,6 +43,31 @@ public enum CacheType {
     }
   },
 
+  /**
+   * CacheFn LRU without stats: against {@link #CacheFn}, what counting hits and misses costs. Not in the
+   * default parameter lists (with {@link #CacheFnBare}, it splits a hit's cost into its parts).
+   */
+  CacheFnNoStats {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return cacheFn(maximumSize, false);
+    }
+  },
+
+  /**
+   * CacheFn unbounded and without stats: a hit is the lookup and the API's checks only (no read is recorded
+   * for an eviction order). Against {@link #ConcurrentHashMap}, what the API and the engine's lookup cost.
+   */
+  CacheFnBare {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return new CacheFnCache(dev.cachefn.CacheFn.builder("bench-" + SEQUENCE.incrementAndGet())
+          .maxSize(Long.MAX_VALUE) // the default (10,000) is a bound: reads would be recorded
+          .recordStats(false)
+          .build());
+    }
+  },
+
   /** Caffeine with {@code initialCapacity = maximumSize}, as Caffeine's own suite; default executor. */
   Caffeine {
     @Override
