@@ -1,5 +1,6 @@
 package dev.cachefn.internal;
 
+import dev.cachefn.spi.ThreadStripes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,24 +11,20 @@ import org.jspecify.annotations.Nullable;
  * writes, so an increment is a plain load and store into a cache line no other core writes: no atomic
  * instruction and no contention, unlike a {@link LongAdder}, whose every increment is a CAS. A cell whose
  * owner has died is claimed again (its count is kept). A thread that finds no cell to claim, because more
- * threads count than there are cells, counts in a {@link LongAdder}.
+ * threads count than there are cells, counts in a {@link LongAdder}. How many cells, and which a thread
+ * tries first: {@link ThreadStripes}.
  *
  * <p>{@link #sum()} is exact for increments that happen-before it (for example those of threads that were
  * joined, or of the calling thread); increments racing with it may or may not be included.
  */
 final class Counter {
 
-  private static final int CELLS = cellCount();
+  private static final int CELLS = ThreadStripes.count();
   private static final int PROBES = 4;
   private static final VarHandle CELL_ARRAY = MethodHandles.arrayElementVarHandle(Cell[].class);
 
   private final @Nullable Cell[] cells = new Cell[CELLS];
   private final LongAdder overflow = new LongAdder();
-
-  private static int cellCount() {
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return Math.min(64, Math.max(8, Integer.highestOneBit(cores * 4 - 1) << 1));
-  }
 
   void increment() {
     Thread thread = Thread.currentThread();
@@ -90,7 +87,7 @@ final class Counter {
   }
 
   private static int indexOf(Thread thread) {
-    return (int) ((thread.getId() * 0x9E3779B97F4A7C15L) >>> 40) & (CELLS - 1);
+    return ThreadStripes.home(thread, CELLS - 1);
   }
 
   /** Keeps a cell's fields off the cache lines of whatever the allocator put next to it. */

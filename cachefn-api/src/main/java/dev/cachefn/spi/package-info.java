@@ -5,7 +5,8 @@
  * implement; a keyspace that can do more also implements an optional capability
  * ({@link dev.cachefn.spi.ConditionalWrites}, {@link dev.cachefn.spi.FailureCounts},
  * {@link dev.cachefn.spi.FetchCoordination}, {@link dev.cachefn.spi.LookupCounting}). {@link dev.cachefn.spi.SettingDurations} is the duration grammar of
- * every {@code cachefn.*} setting, for a storage that reads settings of its own; the {@code cachefn-testkit}
+ * every {@code cachefn.*} setting, for a storage that reads settings of its own, and
+ * {@link dev.cachefn.spi.ThreadStripes} the striping rule of per-thread hot-path state; the {@code cachefn-testkit}
  * module holds the contract suite a storage runs to prove it serves a cache.
  */
 @NullMarked

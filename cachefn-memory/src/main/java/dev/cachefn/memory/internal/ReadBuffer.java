@@ -1,5 +1,6 @@
 package dev.cachefn.memory.internal;
 
+import dev.cachefn.spi.ThreadStripes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * writes only lines of the reading thread, and drains are rare (every {@value #STRIPE_CAPACITY} recorded
  * reads of a thread at most).
  *
- * <p>The buffer is a few stripes, each a ring that belongs to one thread: the first thread that records
- * into a free stripe claims it (a stripe whose owner has died is free again). Only the owner writes a
- * stripe, so recording a read is two plain stores and a release store into memory no other core writes:
- * no CAS, no shared counter. The drainer (the thread holding the engine's lock) empties every stripe.
- * A thread that owns no stripe (more threads than stripes) is told to apply its read under the lock, if
- * the lock is free.
+ * <p>The buffer is a few stripes (as many as {@link ThreadStripes#count()}), each a ring that belongs to one
+ * thread: the first thread that records into a free stripe claims it (a stripe whose owner has died is free
+ * again). Only the owner writes a stripe, so recording a read is two plain stores and a release store into
+ * memory no other core writes: no CAS, no shared counter. The drainer (the thread holding the engine's lock)
+ * empties every stripe. A thread that owns no stripe (more threads than stripes) is told to apply its read
+ * under the lock, if the lock is free.
  *
  * <p><b>Exact when alone, sampled under concurrency.</b> While one thread reads, every read is recorded
  * and replayed in order, so single-threaded use is exact LRU. When drains keep finding reads of other
@@ -53,8 +54,7 @@ final class ReadBuffer<E> {
   private int quietDrains;
 
   ReadBuffer() {
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    int count = Math.min(64, Math.max(8, Integer.highestOneBit(cores * 4 - 1) << 1));
+    int count = ThreadStripes.count();
     stripes = new Stripe[count];
     stripeMask = count - 1;
   }
@@ -189,7 +189,7 @@ final class ReadBuffer<E> {
   }
 
   private int indexOf(Thread thread) {
-    return (int) ((thread.getId() * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
+    return ThreadStripes.home(thread, stripeMask);
   }
 
   /** The stripe {@code thread} owns (its home stripe or one near it), else one it can claim, else null. */
