@@ -16,7 +16,6 @@ import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.LookupCounting;
 import dev.cachefn.spi.Storage;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link Cache} over any {@link Keyspace}: argument checks, stats and events; writes go through an
  * {@link EntryWriter} (default TTL; write times for a cache with freshness settings), cache-aside loading is
- * {@link SingleFlight}'s, told here of every write and removal, and for a cache with freshness settings
- * {@link FreshReads}'. The storage below holds the entries and enforces size, TTL and tags.
+ * {@link SingleFlight}'s, told here of every write and ({@link Deletions}) every removal, and for a cache
+ * with freshness settings {@link FreshReads}'. The storage below holds the entries and enforces size, TTL
+ * and tags.
  */
 final class DefaultCache<V> implements Cache<V> {
 
@@ -63,13 +63,13 @@ final class DefaultCache<V> implements Cache<V> {
   private final @Nullable AutoCloseable ownStorage;
   private final StorageRemovals<V> removals;
   private final CacheAside<V> aside;
+  private final Deletions<V> deletions;
 
   // per-thread cells, no atomic instruction on the hot paths (see Counter); hits and misses only when the
-  // keyspace does not count them (countsLookups)
+  // keyspace does not count them (countsLookups); deletions count their own
   private final Counter hits = new Counter();
   private final Counter misses = new Counter();
   private final Counter sets = new Counter();
-  private final Counter deletes = new Counter();
 
   /** Read once at the start of each public operation (an operation that delegates reads it in the delegate). */
   private volatile boolean closed;
@@ -100,6 +100,7 @@ final class DefaultCache<V> implements Cache<V> {
     this.fresh = stamped == null ? null : new FreshReads<>(
         name, stamped, flights, options.refreshExecutor(), events, this::recordHit, this::recordMiss);
     this.aside = new CacheAside<>(name, this, this::ensureOpen, flights, fresh);
+    this.deletions = new Deletions<>(name, keyspace, flights, events);
     // the storage of a stamped keyspace would count stale entries and absences as hits
     this.lookups = options.recordStats() && stamped == null ? lookupCounter(keyspace) : null;
     this.countsLookups = options.recordStats() && lookups == null;
@@ -242,85 +243,45 @@ final class DefaultCache<V> implements Cache<V> {
   @Override
   public boolean delete(String key) {
     ensureOpen();
-    Arguments.key(key);
-    flights.removing(key);
-    boolean removed = keyspace.remove(key);
-    if (removed) {
-      recordDelete(key);
-    }
-    return removed;
-  }
-
-  private void recordDelete(String key) {
-    deletes.increment();
-    if (events.wants(CacheEventType.DELETE)) {
-      events.fire(CacheEvent.ofEntry(CacheEventType.DELETE, name, key, null));
-    }
+    return deletions.delete(Arguments.key(key));
   }
 
   @Override
   public int deleteMany(Collection<String> keys) {
     ensureOpen();
     Arguments.keys(keys);
-    keys.forEach(flights::removing);
-    List<String> removed = keyspace.removeAll(keys);
-    removed.forEach(this::recordDelete);
-    return removed.size();
+    return deletions.deleteMany(keys);
   }
 
   @Override
   public void clear() {
     ensureOpen();
-    flights.removingIf(flight -> true);
-    recordInvalidation(keyspace.clear(), null, Set.of(), null);
+    deletions.clear();
   }
 
   @Override
   public int invalidate(String key) {
     ensureOpen();
-    Arguments.key(key);
-    flights.removing(key);
-    int removed = keyspace.remove(key) ? 1 : 0;
-    return recordInvalidation(removed, key, Set.of(), null);
+    return deletions.invalidate(Arguments.key(key));
   }
 
   @Override
   public int invalidateByTag(String tag) {
     ensureOpen();
-    return invalidateTags(Set.of(Arguments.tag(tag)));
+    return deletions.invalidateTags(Set.of(Arguments.tag(tag)));
   }
 
   @Override
   public int invalidateByTags(Collection<String> tags) {
     ensureOpen();
     Arguments.tags(tags);
-    return invalidateTags(Set.copyOf(tags));
-  }
-
-  private int invalidateTags(Set<String> tags) {
-    if (tags.isEmpty()) {
-      return 0;
-    }
-    flights.removingIf(flight -> !Collections.disjoint(flight.tags, tags));
-    return recordInvalidation(keyspace.removeByTags(tags), null, tags, null);
+    return deletions.invalidateTags(Set.copyOf(tags));
   }
 
   @Override
   public int invalidateByPattern(String pattern) {
     ensureOpen();
-    GlobPattern glob = GlobPattern.compile(pattern);
-    flights.removingIf(flight -> glob.matches(flight.key));
-    return recordInvalidation(keyspace.removeByPattern(glob), null, Set.of(), pattern);
-  }
-
-  private int recordInvalidation(int count, @Nullable String key, Set<String> tags, @Nullable String pattern) {
-    if (count > 0) {
-      deletes.add(count);
-      if (events.wants(CacheEventType.INVALIDATE)) {
-        events.fire(CacheEvent.ofInvalidation(name, key, tags, pattern, count));
-      }
-    }
-    return count;
+    return deletions.invalidateByPattern(pattern);
   }
 
   // ---- cache-aside: CacheAside's ----------------------------------------------------------------------
@@ -371,7 +332,7 @@ final class DefaultCache<V> implements Cache<V> {
     long missCount = counter != null ? counter.misses() : misses.sum();
     FreshReads<V> freshReads = fresh;
     return new CacheStats(
-        hitCount, missCount, sets.sum(), deletes.sum(), removals.evictions(), removals.expirations(),
+        hitCount, missCount, sets.sum(), deletions.count(), removals.evictions(), removals.expirations(),
         keyspace.size(), keyspace.estimatedBytes(),
         failureCounts != null ? failureCounts.failures() : 0,
         failureCounts != null ? failureCounts.decodeFailures() : 0,
