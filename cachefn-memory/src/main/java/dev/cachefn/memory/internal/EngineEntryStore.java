@@ -3,11 +3,8 @@ package dev.cachefn.memory.internal;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import dev.cachefn.memory.EntryStore;
-import dev.cachefn.spi.GlobPattern;
 import java.util.AbstractMap.SimpleImmutableEntry;
-import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,12 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public final class EngineEntryStore<K, V> implements EntryStore<K, V> {
-
-  private final MemoryEngine<V> engine;
+public final class EngineEntryStore<K, V> extends EngineFront<V> implements EntryStore<K, V> {
 
   private EngineEntryStore(MemoryEngine<V> engine) {
-    this.engine = engine;
+    super(engine);
   }
 
   /** See {@link EntryStore#create}. */
@@ -81,36 +76,6 @@ public final class EngineEntryStore<K, V> implements EntryStore<K, V> {
   }
 
   @Override
-  public List<String> removeAll(Collection<String> keys) {
-    return engine.removeAll(keys);
-  }
-
-  @Override
-  public int removeByTags(Collection<String> tags) {
-    return engine.removeByTags(tags);
-  }
-
-  @Override
-  public int removeByPattern(GlobPattern pattern) {
-    return engine.removeByPattern(pattern);
-  }
-
-  @Override
-  public int clear() {
-    return engine.clear();
-  }
-
-  @Override
-  public List<String> keys(GlobPattern pattern) {
-    return engine.keys(pattern);
-  }
-
-  @Override
-  public Map<String, V> entries(GlobPattern pattern, int limit) {
-    return engine.entries(pattern, limit);
-  }
-
-  @Override
   public Iterator<Map.Entry<K, V>> entries() {
     Iterator<Node<V>> nodes = engine.nodes();
     return new Iterator<>() {
@@ -126,16 +91,6 @@ public final class EngineEntryStore<K, V> implements EntryStore<K, V> {
         return new SimpleImmutableEntry<>((K) node.key, node.value);
       }
     };
-  }
-
-  @Override
-  public long size() {
-    return engine.size();
-  }
-
-  @Override
-  public long estimatedBytes() {
-    return engine.estimatedBytes();
   }
 
   @Override

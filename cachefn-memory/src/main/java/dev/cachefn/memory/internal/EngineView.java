@@ -1,7 +1,6 @@
 package dev.cachefn.memory.internal;
 
 import dev.cachefn.spi.ConditionalWrites;
-import dev.cachefn.spi.GlobPattern;
 import dev.cachefn.spi.Keyspace;
 import dev.cachefn.spi.LookupCounter;
 import dev.cachefn.spi.LookupCounting;
@@ -9,7 +8,6 @@ import dev.cachefn.spi.RemovalListener;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * One cache's view of a {@link MemoryEngine}: the engine's operations plus this cache's removal listener,
  * and, for the first view of the namespace that asks, the counting of its lookups.
  */
-final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, ConditionalWrites<V> {
+final class EngineView<V> extends EngineFront<V>
+    implements Keyspace<V>, LookupCounting<V>, ConditionalWrites<V> {
 
-  private final MemoryEngine<V> engine;
   private final EngineListener<V> listener;
   private @Nullable StripeCounter<V> counter; // guarded by this
 
   EngineView(MemoryEngine<V> engine, RemovalListener<? super V> listener) {
-    this.engine = engine;
+    super(engine);
     this.listener = new EngineListener<>() {
       @Override
       public void evicted(Object key, V value) {
@@ -97,46 +95,6 @@ final class EngineView<V> implements Keyspace<V>, LookupCounting<V>, Conditional
   @Override
   public boolean remove(String key) {
     return engine.remove(key);
-  }
-
-  @Override
-  public List<String> removeAll(Collection<String> keys) {
-    return engine.removeAll(keys);
-  }
-
-  @Override
-  public int removeByTags(Collection<String> tags) {
-    return engine.removeByTags(tags);
-  }
-
-  @Override
-  public int removeByPattern(GlobPattern pattern) {
-    return engine.removeByPattern(pattern);
-  }
-
-  @Override
-  public int clear() {
-    return engine.clear();
-  }
-
-  @Override
-  public List<String> keys(GlobPattern pattern) {
-    return engine.keys(pattern);
-  }
-
-  @Override
-  public Map<String, V> entries(GlobPattern pattern, int limit) {
-    return engine.entries(pattern, limit);
-  }
-
-  @Override
-  public long size() {
-    return engine.size();
-  }
-
-  @Override
-  public long estimatedBytes() {
-    return engine.estimatedBytes();
   }
 
   @Override
