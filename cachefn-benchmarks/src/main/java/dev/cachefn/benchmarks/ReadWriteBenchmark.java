@@ -48,7 +48,14 @@ public class ReadWriteBenchmark {
   public void setup() {
     keys = Keys.zipf();
     cache = impl.create(Keys.CAPACITY);
-    // grow the table to its final size, so that no resize happens while measuring
+    prefill(cache, keys);
+  }
+
+  /**
+   * Grows {@code cache}'s table to its final size (so that no resize happens while measuring), empties it,
+   * then stores every key of {@code keys}: the state every benchmark here starts from.
+   */
+  static void prefill(BenchCache cache, String[] keys) {
     for (String filler : Keys.fillers(Keys.CAPACITY)) {
       cache.put(filler, Boolean.TRUE);
     }
