@@ -71,14 +71,12 @@ final class EngineView<V> extends EngineFront<V>
   }
 
   /**
-   * Compares the object itself: removes the entry if it still holds {@code expected}, then puts {@code value}
-   * unless another write of the key came first. Between the two the key reads as absent, for as long as one
-   * put-if-absent takes; a write in that moment wins. (Built on the engine's {@code removeIf} and
-   * {@code putIfAbsent}; an engine operation that swaps the node under the lock would close the moment.)
+   * Compares the object itself: swaps in {@code value} if the entry still holds {@code expected}, in one step
+   * (the key never reads as absent, and the eviction order sees an overwrite, not a new entry).
    */
   @Override
   public boolean replace(String key, V expected, V value, @Nullable Duration ttl, Set<String> tags) {
-    return engine.removeIf(key, expected) && engine.putIfAbsent(key, value, ttl, tags);
+    return engine.replaceIf(key, expected, value, ttl, tags);
   }
 
   /** Compares the object itself. */

@@ -371,6 +371,35 @@ final class MemoryEngine<V> {
     });
   }
 
+  /**
+   * Swaps in a new node for {@code key} if its value is {@code expected} (the same object), in one step under
+   * the lock: the key never reads as absent, and the eviction order sees an overwrite (the adaptive policy keeps
+   * the entry's segment) rather than a new entry. An expired entry is removed and reported instead; true if it replaced.
+   */
+  boolean replaceIf(Object key, V expected, V value, @Nullable Duration ttl, Set<String> entryTags) {
+    Node<V> node = entries.newNode(key, value, ttl, entryTags);
+    Removals<V> removals = new Removals<>();
+    boolean replaced = false;
+    lock.lock();
+    try {
+      maintain(removals);
+      Node<V> present = table.get(key);
+      if (present != null && present.value == expected) {
+        if (present.expires() && present.isExpiredAt(ticker.read())) {
+          entries.remove(present, removals); // reported as expired; nothing replaced
+        } else {
+          entries.insert(node);
+          entries.evictOverflow(removals);
+          replaced = true;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    removals.notify(listeners);
+    return replaced;
+  }
+
   /** The entries, weakly consistent (see {@code ConcurrentHashMap.values()}), expired ones included. */
   Iterator<Node<V>> nodes() {
     return entries.nodes();
