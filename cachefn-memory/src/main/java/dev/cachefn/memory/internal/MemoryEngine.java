@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -280,26 +281,13 @@ final class MemoryEngine<V> {
   }
 
   boolean putIfAbsent(Object key, V value, @Nullable Duration ttl, Set<String> entryTags) {
-    Node<V> node = entries.newNode(key, value, ttl, entryTags);
-    Removals<V> removals = new Removals<>();
-    boolean stored = false;
-    lock.lock();
-    try {
-      maintain(removals);
-      Node<V> present = table.get(key);
-      if (present == null || present.isExpiredAt(ticker.read())) {
-        if (present != null) {
-          removals.expired(present);
-        }
-        entries.insert(node);
-        entries.evictOverflow(removals);
-        stored = true;
+    return storeIf(entries.newNode(key, value, ttl, entryTags), (present, removals) -> {
+      if (present != null && present.isExpiredAt(ticker.read())) {
+        removals.expired(present);
+        return true;
       }
-    } finally {
-      lock.unlock();
-    }
-    removals.notify(listeners);
-    return stored;
+      return present == null;
+    });
   }
 
   void putAll(Map<String, ? extends V> values, @Nullable Duration ttl, Set<String> entryTags) {
@@ -377,27 +365,38 @@ final class MemoryEngine<V> {
    * the entry's segment) rather than a new entry. An expired entry is removed and reported instead; true if it replaced.
    */
   boolean replaceIf(Object key, V expected, V value, @Nullable Duration ttl, Set<String> entryTags) {
-    Node<V> node = entries.newNode(key, value, ttl, entryTags);
+    return storeIf(entries.newNode(key, value, ttl, entryTags), (present, removals) -> {
+      if (present == null || present.value != expected) {
+        return false;
+      }
+      if (present.expires() && present.isExpiredAt(ticker.read())) {
+        entries.remove(present, removals); // reported as expired; nothing replaced
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Under the lock, stores {@code node} if {@code condition} accepts the key's present node (null when absent;
+   * it may report what it removes); then tells the listeners what was removed. True if it stored.
+   */
+  private boolean storeIf(Node<V> node, BiPredicate<@Nullable Node<V>, Removals<V>> condition) {
     Removals<V> removals = new Removals<>();
-    boolean replaced = false;
+    boolean stored = false;
     lock.lock();
     try {
       maintain(removals);
-      Node<V> present = table.get(key);
-      if (present != null && present.value == expected) {
-        if (present.expires() && present.isExpiredAt(ticker.read())) {
-          entries.remove(present, removals); // reported as expired; nothing replaced
-        } else {
-          entries.insert(node);
-          entries.evictOverflow(removals);
-          replaced = true;
-        }
+      if (condition.test(table.get(node.key), removals)) {
+        entries.insert(node);
+        entries.evictOverflow(removals);
+        stored = true;
       }
     } finally {
       lock.unlock();
     }
     removals.notify(listeners);
-    return replaced;
+    return stored;
   }
 
   /** The entries, weakly consistent (see {@code ConcurrentHashMap.values()}), expired ones included. */
