@@ -1,16 +1,12 @@
 package dev.cachefn.kotlin
 
 import dev.cachefn.CacheEventType
-import dev.cachefn.Ticker
-import java.util.concurrent.atomic.AtomicLong
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
-import kotlin.time.Duration
 import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.nanoseconds
 import kotlin.time.Duration.Companion.seconds
-import kotlin.time.toJavaDuration
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.test.currentTime
 import kotlinx.coroutines.test.runTest
@@ -21,13 +17,7 @@ import kotlinx.coroutines.test.runTest
  */
 class SuspendingBulkStaleIfErrorTest {
 
-  private val clock = object : Ticker {
-    val nanos = AtomicLong()
-    override fun read(): Long = nanos.get()
-    fun advance(by: Duration) {
-      nanos.addAndGet(by.toJavaDuration().toNanos())
-    }
-  }
+  private val clock = TestClock()
 
   @Test
   fun `a failed suspending bulk fetch serves stale values until the window ends`() = runTest {

@@ -1,15 +1,11 @@
 package dev.cachefn.kotlin
 
-import dev.cachefn.Ticker
 import java.util.concurrent.Executor
-import java.util.concurrent.atomic.AtomicLong
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertNull
-import kotlin.time.Duration
 import kotlin.time.Duration.Companion.minutes
 import kotlin.time.Duration.Companion.seconds
-import kotlin.time.toJavaDuration
 import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.async
 import kotlinx.coroutines.delay
@@ -26,13 +22,7 @@ import kotlinx.coroutines.test.runTest
 @OptIn(ExperimentalCoroutinesApi::class)
 class SuspendingFreshnessTest {
 
-  private val clock = object : Ticker {
-    val nanos = AtomicLong()
-    override fun read(): Long = nanos.get()
-    fun advance(by: Duration) {
-      nanos.addAndGet(by.toJavaDuration().toNanos())
-    }
-  }
+  private val clock = TestClock()
   private val inline = Executor { it.run() }
 
   @Test
