@@ -97,7 +97,7 @@ final class EngineView<V> extends EngineFront<V>
 
   @Override
   public synchronized @Nullable LookupCounter<V> lookupCounter() {
-    if (counter == null && engine.claimCounting(this)) {
+    if (counter == null && engine.counts().claim(this)) {
       counter = new StripeCounter<>(engine);
     }
     return counter;
@@ -107,7 +107,7 @@ final class EngineView<V> extends EngineFront<V>
   public synchronized void close() {
     engine.removeListener(listener);
     if (counter != null) {
-      engine.releaseCounting(this);
+      engine.counts().release(this);
     }
   }
 
@@ -118,13 +118,15 @@ final class EngineView<V> extends EngineFront<V>
    */
   private static final class StripeCounter<V> implements LookupCounter<V> {
     private final MemoryEngine<V> engine;
+    private final LookupCounts counts;
     private final long hitsBefore;
     private final long missesBefore;
 
     StripeCounter(MemoryEngine<V> engine) {
       this.engine = engine;
-      this.hitsBefore = engine.countedHits();
-      this.missesBefore = engine.countedMisses();
+      this.counts = engine.counts();
+      this.hitsBefore = counts.hits();
+      this.missesBefore = counts.misses();
     }
 
     @Override
@@ -134,17 +136,17 @@ final class EngineView<V> extends EngineFront<V>
 
     @Override
     public void add(long hits, long misses) {
-      engine.countLookups(hits, misses);
+      counts.add(hits, misses);
     }
 
     @Override
     public long hits() {
-      return engine.countedHits() - hitsBefore;
+      return counts.hits() - hitsBefore;
     }
 
     @Override
     public long misses() {
-      return engine.countedMisses() - missesBefore;
+      return counts.misses() - missesBefore;
     }
   }
 }

@@ -179,9 +179,35 @@ final class EntryTable<V> {
     }
   }
 
-  /** The live nodes carrying any of {@code tagsToRemove}. */
-  List<Node<V>> nodesTagged(Collection<String> tagsToRemove) {
-    return tags.nodesTagged(tagsToRemove);
+  /** Removes the entries of {@code keys}; returns the keys that were live. */
+  List<String> removeKeys(Collection<String> keys, Removals<V> removals) {
+    List<String> removed = new ArrayList<>();
+    for (String key : keys) {
+      if (remove(table.get(key), removals)) {
+        removed.add(key);
+      }
+    }
+    return removed;
+  }
+
+  /** Removes the entries carrying any of {@code tagsToRemove}; returns how many were live. */
+  int removeTagged(Collection<String> tagsToRemove, Removals<V> removals) {
+    int removed = 0;
+    for (Node<V> node : tags.nodesTagged(tagsToRemove)) {
+      removed += remove(node, removals) ? 1 : 0;
+    }
+    return removed;
+  }
+
+  /** Removes the entries whose key {@code pattern} matches; returns how many were live. */
+  int removeMatching(GlobPattern pattern, Removals<V> removals) {
+    int removed = 0;
+    for (Node<V> node : table.values()) {
+      if (pattern.matches(text(node.key))) {
+        removed += remove(node, removals) ? 1 : 0;
+      }
+    }
+    return removed;
   }
 
   /** Removes {@code node} if it is still in the table; true if it was live (an expired one is reported). */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * (see {@link ReadBuffer}), so the shared order is touched rarely and reads scale; reads the order would
  * ignore (see {@link EvictionOrder#ignoresQuietReads}) are not buffered at all. The lookups of one view
  * (the first cache of the namespace that records stats) are counted in that same stripe, so that counting a
- * hit costs no search for a counter of its own ({@link #getCounted}). <b>Writes</b> that only
+ * hit costs no search for a counter of its own ({@link LookupCounts}). <b>Writes</b> that only
  * change the value of a present entry without TTL or tags swap it in place, lock-free, and count as an
  * access. Every other write takes the lock, first replays the buffered reads and removes due entries, then
  * changes the {@link EntryTable} (table, order, expiry queue and tag index together) and evicts while over
@@ -55,8 +54,7 @@ final class MemoryEngine<V> {
   /** Whether reads of {@linkplain Node#isQuiet() quiet} nodes are left out of the buffer: see {@link #read}. */
   private final boolean quietReadsIgnored;
   private final List<EngineListener<? super V>> listeners = new CopyOnWriteArrayList<>();
-  /** The view whose lookups are counted here (see {@link #claimCounting}), or {@code null}. */
-  private final AtomicReference<@Nullable Object> countingView = new AtomicReference<>();
+  private final LookupCounts counts = new LookupCounts(reads);
 
   MemoryEngine(String namespace, long maxSize, Ticker ticker, EvictionOrder<V> order) {
     this(namespace, maxSize, ticker, order, true);
@@ -98,7 +96,7 @@ final class MemoryEngine<V> {
 
   /**
    * Like {@link #get}, and counts the lookup, a hit in the reading thread's stripe of the read buffer (the
-   * stripe the read is recorded in anyway), a miss there too: see {@link #countedHits()}.
+   * stripe the read is recorded in anyway), a miss there too: see {@link LookupCounts}.
    */
   @Nullable V getCounted(Object key) {
     return read(key, true);
@@ -176,30 +174,9 @@ final class MemoryEngine<V> {
     }
   }
 
-  /**
-   * Makes {@code view} the one whose lookups {@link #getCounted} counts, if no other view is; the caller
-   * then reads the counts relative to their values now. Lookups of a view that is closing may still land
-   * after it has released the counts to a next view: only those racing with the close.
-   */
-  boolean claimCounting(Object view) {
-    return countingView.compareAndSet(null, view);
-  }
-
-  void releaseCounting(Object view) {
-    countingView.compareAndSet(view, null);
-  }
-
-  /** Counts lookups made through {@link #get} and judged by the counting view itself (a batch read). */
-  void countLookups(long hits, long misses) {
-    reads.count(hits, misses);
-  }
-
-  long countedHits() {
-    return reads.hits();
-  }
-
-  long countedMisses() {
-    return reads.misses();
+  /** The lookups {@link #getCounted} counts, for the one view that claims them. */
+  LookupCounts counts() {
+    return counts;
   }
 
   /** The live value of {@code key} without recording a use (no read is buffered), or {@code null}. */
@@ -310,25 +287,11 @@ final class MemoryEngine<V> {
   }
 
   List<String> removeAll(Collection<String> keys) {
-    return removing(removals -> {
-      List<String> removed = new ArrayList<>();
-      for (String key : keys) {
-        if (entries.remove(table.get(key), removals)) {
-          removed.add(key);
-        }
-      }
-      return removed;
-    });
+    return removing(removals -> entries.removeKeys(keys, removals));
   }
 
   int removeByTags(Collection<String> tagsToRemove) {
-    return removing(removals -> {
-      int removed = 0;
-      for (Node<V> node : entries.nodesTagged(tagsToRemove)) {
-        removed += entries.remove(node, removals) ? 1 : 0;
-      }
-      return removed;
-    });
+    return removing(removals -> entries.removeTagged(tagsToRemove, removals));
   }
 
   int removeByPattern(GlobPattern pattern) {
@@ -336,16 +299,7 @@ final class MemoryEngine<V> {
     if (literal != null) {
       return remove(literal) ? 1 : 0;
     }
-    return removing(removals -> {
-      int removed = 0;
-      for (Iterator<Node<V>> nodes = entries.nodes(); nodes.hasNext(); ) {
-        Node<V> node = nodes.next();
-        if (pattern.matches(EntryTable.text(node.key))) {
-          removed += entries.remove(node, removals) ? 1 : 0;
-        }
-      }
-      return removed;
-    });
+    return removing(removals -> entries.removeMatching(pattern, removals));
   }
 
   /**
