@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,21 +123,19 @@ final class ReadBuffer<E> {
 
   /** The hits counted by {@link #offerHit} and {@link #count} since the buffer was made. */
   long hits() {
-    long sum = strayHits.sum();
-    for (Stripe stripe : stripes) {
-      if (stripe != null) {
-        sum += stripe.hits();
-      }
-    }
-    return sum;
+    return strayHits.sum() + sum(Stripe::hits);
   }
 
   /** The misses counted by {@link #count} since the buffer was made. */
   long misses() {
-    long sum = strayMisses.sum();
+    return strayMisses.sum() + sum(Stripe::misses);
+  }
+
+  private long sum(ToLongFunction<Stripe> count) {
+    long sum = 0;
     for (Stripe stripe : stripes) {
       if (stripe != null) {
-        sum += stripe.misses();
+        sum += count.applyAsLong(stripe);
       }
     }
     return sum;

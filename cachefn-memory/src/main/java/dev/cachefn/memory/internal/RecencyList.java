@@ -44,7 +44,7 @@ final class RecencyList<V> {
     if (node == last) {
       return;
     }
-    detach(node);
+    join(node.previous, node.next);
     node.previous = last;
     node.next = null;
     last.next = node;
@@ -53,45 +53,31 @@ final class RecencyList<V> {
 
   /** Puts {@code replacement} where {@code node}, which is in this list, was. */
   void replace(Node<V> node, Node<V> replacement) {
-    Node<V> previous = node.previous;
-    Node<V> next = node.next;
-    replacement.previous = previous;
-    replacement.next = next;
-    if (previous == null) {
-      head = replacement;
-    } else {
-      previous.next = replacement;
-    }
-    if (next == null) {
-      tail = replacement;
-    } else {
-      next.previous = replacement;
-    }
+    join(node.previous, replacement);
+    join(replacement, node.next);
     node.previous = null;
     node.next = null;
   }
 
   /** Takes {@code node}, which is in this list, out of it. */
   void unlink(Node<V> node) {
-    detach(node);
+    join(node.previous, node.next); // the node's own links are left for the lines below
     node.previous = null;
     node.next = null;
     size--;
   }
 
-  /** Links {@code node}'s neighbours (or the list's ends) to each other; leaves the node's own links as they are. */
-  private void detach(Node<V> node) {
-    Node<V> previous = node.previous;
-    Node<V> next = node.next;
-    if (previous == null) {
-      head = next;
+  /** Makes {@code first} and {@code second} neighbours; a {@code null} side stands for the list's end. */
+  private void join(@Nullable Node<V> first, @Nullable Node<V> second) {
+    if (first == null) {
+      head = second;
     } else {
-      previous.next = next;
+      first.next = second;
     }
-    if (next == null) {
-      tail = previous;
+    if (second == null) {
+      tail = first;
     } else {
-      next.previous = previous;
+      second.previous = first;
     }
   }
 
