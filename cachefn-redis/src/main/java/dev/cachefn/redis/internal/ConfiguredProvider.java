@@ -3,6 +3,7 @@ package dev.cachefn.redis.internal;
 import dev.cachefn.redis.RedisStorage;
 import dev.cachefn.spi.Storage;
 import dev.cachefn.spi.StorageProvider;
+import java.util.function.Function;
 
 /**
  * A provider whose storages are built from the {@code cachefn.redis.*} settings ({@link RedisSettings}: from
@@ -14,9 +15,12 @@ abstract sealed class ConfiguredProvider implements StorageProvider
     permits RedisStorageProvider, TieredStorageProvider {
 
   private final String name;
+  private final Function<RedisStorage.Builder, Storage> build;
 
-  ConfiguredProvider(String name) {
+  /** A provider named {@code name} whose storages {@code build} makes from the configured builder. */
+  ConfiguredProvider(String name, Function<RedisStorage.Builder, Storage> build) {
     this.name = name;
+    this.build = build;
   }
 
   @Override
@@ -33,9 +37,6 @@ abstract sealed class ConfiguredProvider implements StorageProvider
    */
   @Override
   public Storage create() {
-    return build(RedisSettings.read(name, RedisSettings::fromEnvironment).builder());
+    return build.apply(RedisSettings.read(name, RedisSettings::fromEnvironment).builder());
   }
-
-  /** Builds this provider's kind of storage. */
-  abstract Storage build(RedisStorage.Builder configured);
 }

@@ -1,7 +1,6 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.redis.RedisStorage;
-import dev.cachefn.spi.Storage;
 
 /**
  * Registers the Redis storage as {@code "redis"}, configured by the {@code cachefn.redis.*} settings (see
@@ -12,11 +11,6 @@ public final class RedisStorageProvider extends ConfiguredProvider {
 
   /** The provider {@link java.util.ServiceLoader} creates. */
   public RedisStorageProvider() {
-    super("redis");
-  }
-
-  @Override
-  Storage build(RedisStorage.Builder configured) {
-    return configured.build();
+    super("redis", RedisStorage.Builder::build);
   }
 }

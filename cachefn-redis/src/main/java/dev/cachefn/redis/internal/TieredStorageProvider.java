@@ -1,7 +1,6 @@
 package dev.cachefn.redis.internal;
 
 import dev.cachefn.redis.RedisStorage;
-import dev.cachefn.spi.Storage;
 
 /**
  * Registers the near cache in front of Redis as {@code "tiered"}, configured by the same {@code cachefn.redis.*}
@@ -12,11 +11,6 @@ public final class TieredStorageProvider extends ConfiguredProvider {
 
   /** The provider {@link java.util.ServiceLoader} creates. */
   public TieredStorageProvider() {
-    super("tiered");
-  }
-
-  @Override
-  Storage build(RedisStorage.Builder configured) {
-    return configured.buildTiered();
+    super("tiered", RedisStorage.Builder::buildTiered);
   }
 }
