@@ -7,12 +7,11 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import dev.cachefn.CacheEventType;
-import jakarta.enterprise.util.AnnotationLiteral;
+import dev.cachefn.cdi.internal.ValueLiteral;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.Objects;
 
 /**
  * Selects the cache events of one kind: {@code void on(@Observes @CacheEventKind(EVICTION) CacheEvent<?> e)}
@@ -32,24 +31,17 @@ public @interface CacheEventKind {
   CacheEventType value();
 
   /** An instance of {@code @CacheEventKind}, for {@code Event.select}. */
-  final class Literal extends AnnotationLiteral<CacheEventKind> implements CacheEventKind {
+  final class Literal extends ValueLiteral<CacheEventKind, CacheEventType> implements CacheEventKind {
 
     private static final long serialVersionUID = 1L;
 
-    private final CacheEventType value;
-
-    private Literal(CacheEventType value) {
-      this.value = value;
+    private Literal(CacheEventType type) {
+      super("type", type);
     }
 
     /** {@code @CacheEventKind(type)}. */
     public static Literal of(CacheEventType type) {
-      return new Literal(Objects.requireNonNull(type, "type must not be null"));
-    }
-
-    @Override
-    public CacheEventType value() {
-      return value;
+      return new Literal(type);
     }
   }
 }

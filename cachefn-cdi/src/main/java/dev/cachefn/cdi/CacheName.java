@@ -6,13 +6,12 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import jakarta.enterprise.util.AnnotationLiteral;
+import dev.cachefn.cdi.internal.ValueLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.Objects;
 
 /**
  * Selects a named cache: {@code @Inject @CacheName("users") Cache<User> users;} receives the cache named
@@ -35,24 +34,17 @@ public @interface CacheName {
   String value();
 
   /** An instance of {@code @CacheName}, for {@code Instance.select} and {@code Event.select}. */
-  final class Literal extends AnnotationLiteral<CacheName> implements CacheName {
+  final class Literal extends ValueLiteral<CacheName, String> implements CacheName {
 
     private static final long serialVersionUID = 1L;
 
-    private final String value;
-
-    private Literal(String value) {
-      this.value = value;
+    private Literal(String name) {
+      super("name", name);
     }
 
     /** {@code @CacheName(name)}. */
     public static Literal of(String name) {
-      return new Literal(Objects.requireNonNull(name, "name must not be null"));
-    }
-
-    @Override
-    public String value() {
-      return value;
+      return new Literal(name);
     }
   }
 }

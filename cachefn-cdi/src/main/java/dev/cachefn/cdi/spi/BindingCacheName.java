@@ -6,11 +6,10 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import jakarta.enterprise.util.AnnotationLiteral;
+import dev.cachefn.cdi.internal.ValueLiteral;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.util.Objects;
 
 /**
  * The cache's name as a qualifier whose value is binding, fired with every cache event next to
@@ -30,24 +29,17 @@ public @interface BindingCacheName {
   String value();
 
   /** An instance of {@code @BindingCacheName}. */
-  final class Literal extends AnnotationLiteral<BindingCacheName> implements BindingCacheName {
+  final class Literal extends ValueLiteral<BindingCacheName, String> implements BindingCacheName {
 
     private static final long serialVersionUID = 1L;
 
-    private final String value;
-
-    private Literal(String value) {
-      this.value = value;
+    private Literal(String name) {
+      super("name", name);
     }
 
     /** {@code @BindingCacheName(name)}. */
     public static Literal of(String name) {
-      return new Literal(Objects.requireNonNull(name, "name must not be null"));
-    }
-
-    @Override
-    public String value() {
-      return value;
+      return new Literal(name);
     }
   }
 }
