@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -39,9 +37,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Bounded waits.</b> A caller waits for another caller's fetch at most its fetch timeout, then gets
  * {@link FetchTimeoutException}; an interrupted caller stops waiting with {@link FetchInterruptedException}
- * and its interrupt flag set. An asynchronous fetch whose stage has not completed within the timeout is
- * abandoned: its callers get that exception, its late value is not stored and the next caller fetches again.
- * A synchronous fetcher is never cut short: it runs on its caller's own thread.
+ * and its interrupt flag set ({@link FlightWaits}). An asynchronous fetch whose stage has not completed within
+ * the timeout is abandoned: its callers get that exception, its late value is not stored and the next caller
+ * fetches again. A synchronous fetcher is never cut short: it runs on its caller's own thread.
  *
  * <p><b>Cycles.</b> Before it waits, a caller looks for a chain of waits back to its own thread
  * ({@link WaitingThreads}) and fails at once with {@link IllegalStateException} if there is one. Cycles this
@@ -59,13 +57,11 @@ final class SingleFlight<V> {
   /** The keyspace's coordination of fetches across application instances, when it offers one. */
   private final @Nullable FetchCoordination<V> coordination;
   private final EntryWriter<V> writer;
-  private final Duration defaultTimeout;
   private final FlightTimer timer;
+  private final FlightWaits<V> waits;
   /** Told of every value a flight stored, after the flight landed. */
   private final BiConsumer<String, V> stored;
   private final ConcurrentHashMap<String, Flight<V>> flights = new ConcurrentHashMap<>();
-  /** Callers that gave up waiting, and asynchronous fetches abandoned, at their timeout. */
-  private final Counter timeouts = new Counter();
 
   /**
    * @param writer stores fetched values (with the TTL of their options or the cache's)
@@ -78,8 +74,8 @@ final class SingleFlight<V> {
     this.keyspace = keyspace;
     this.coordination = coordination(keyspace);
     this.writer = writer;
-    this.defaultTimeout = defaultTimeout;
     this.timer = timer;
+    this.waits = new FlightWaits<>(cacheName, defaultTimeout, timer);
     this.stored = stored;
   }
 
@@ -200,11 +196,6 @@ final class SingleFlight<V> {
   }
 
   /**
-   * Registers {@code mine} as the flight of {@code key} and returns {@code null}, or returns the running
-   * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
-   * the caller has already seen, so a caller that starts after the removal must not receive it.
-   */
-  /**
    * Registers a new flight of {@code key} for a background refresh and returns it, or returns {@code null}
    * when a fetch of the key is under way already (the refresh is then not needed).
    */
@@ -213,6 +204,11 @@ final class SingleFlight<V> {
     return register(key, mine) == null ? mine : null;
   }
 
+  /**
+   * Registers {@code mine} as the flight of {@code key} and returns {@code null}, or returns the running
+   * flight to join. A stale flight is replaced, not joined: its value may predate a write or removal that
+   * the caller has already seen, so a caller that starts after the removal must not receive it.
+   */
   @Nullable Flight<V> register(String key, Flight<V> mine) {
     while (true) {
       Flight<V> running = flights.putIfAbsent(key, mine);
@@ -283,7 +279,7 @@ final class SingleFlight<V> {
       return;
     }
     flights.remove(flight.key, flight);
-    timeouts.increment();
+    waits.abandoned();
     FetchTimeoutException timedOut = new FetchTimeoutException(cacheName, flight.key, timeout,
         "the asynchronous fetch of key '" + flight.key + "' of cache '" + cacheName + "' did not complete within "
             + timeout + " (its fetchTimeout) and was abandoned: its callers get this exception, its value will"
@@ -292,50 +288,14 @@ final class SingleFlight<V> {
     onAbandon.accept(timedOut);
   }
 
-  // ---- waiting -------------------------------------------------------------------------------------
+  // ---- waiting: see FlightWaits -----------------------------------------------------------------
 
   @Nullable V await(Flight<V> flight, Duration timeout) {
-    Thread me = Thread.currentThread();
-    IllegalStateException cycle = WaitingThreads.enter(me, flight);
-    try {
-      if (cycle != null) {
-        throw cycle;
-      }
-      return timer.await(flight.result, nanos(timeout));
-    } catch (InterruptedException e) {
-      me.interrupt();
-      throw new FetchInterruptedException(cacheName, flight.key, e);
-    } catch (TimeoutException e) {
-      timeouts.increment();
-      throw waitTimedOut(flight, timeout);
-    } catch (ExecutionException e) {
-      // the fetcher's own exception, also a checked one (a Kotlin fetcher can throw one): the waiters must
-      // get what the fetching caller got, not a wrapper around it
-      throw SingleFlight.<RuntimeException>rethrow(unwrap(e.getCause()));
-    } finally {
-      WaitingThreads.leave(me, flight);
-    }
+    return waits.await(flight, timeout);
   }
 
   CompletableFuture<@Nullable V> waitAsync(Flight<V> flight, Duration timeout) {
-    CompletableFuture<@Nullable V> waiter = flight.result.copy();
-    if (!waiter.isDone()) {
-      Runnable cancel = timer.schedule(nanos(timeout), () -> {
-        if (waiter.completeExceptionally(waitTimedOut(flight, timeout))) {
-          timeouts.increment();
-        }
-      });
-      waiter.whenComplete((value, failure) -> cancel.run());
-    }
-    return waiter;
-  }
-
-  private FetchTimeoutException waitTimedOut(Flight<V> flight, Duration timeout) {
-    return new FetchTimeoutException(cacheName, flight.key, timeout,
-        "gave up after " + timeout + " (the fetchTimeout) waiting for the fetch of key '" + flight.key
-            + "' of cache '" + cacheName + "' that another caller runs; that fetch goes on. A slow fetch, or a"
-            + " fetcher that waits for another thread fetching the same key, is the usual cause. Set a longer"
-            + " timeout with fetchTimeout on the cache or the call if fetches of this key take that long");
+    return waits.waitAsync(flight, timeout);
   }
 
   // ---- stale marking -------------------------------------------------------------------------------
@@ -383,21 +343,21 @@ final class SingleFlight<V> {
 
   /** Callers that gave up waiting, and asynchronous fetches abandoned, at their fetch timeout. */
   long timeouts() {
-    return timeouts.sum();
+    return waits.timeouts();
   }
 
   // ---- helpers -------------------------------------------------------------------------------------
 
   Duration timeout(SetOptions options) {
-    Duration own = options.fetchTimeout();
-    return own != null ? own : defaultTimeout;
+    return waits.timeout(options);
   }
 
+  /** {@code duration} in nanoseconds, {@link Long#MAX_VALUE} (about 292 years) for a longer one. */
   static long nanos(Duration duration) {
     try {
       return duration.toNanos();
     } catch (ArithmeticException beyondLong) {
-      return Long.MAX_VALUE; // about 292 years
+      return Long.MAX_VALUE;
     }
   }
 
