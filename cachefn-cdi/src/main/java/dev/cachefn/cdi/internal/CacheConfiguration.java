@@ -3,20 +3,17 @@ package dev.cachefn.cdi.internal;
 import dev.cachefn.CacheBuilder;
 import dev.cachefn.CacheFn;
 import dev.cachefn.CacheOptions;
-import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Freshness;
 import dev.cachefn.Ticker;
-import dev.cachefn.spi.SettingDurations;
 import dev.cachefn.spi.StorageProviders;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
@@ -63,17 +60,13 @@ final class CacheConfiguration {
       List.of(REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL);
   private static final List<String> DEFAULT_KEYS = List.of(MAX_SIZE, DEFAULT_TTL, STORAGE, STATS, EVICTION_POLICY,
       FETCH_TIMEOUT, REFRESH_AFTER, STALE_WHILE_REVALIDATE, STALE_IF_ERROR, NEGATIVE_TTL, SINGLE_FLIGHT);
-  /** {@code lru}, {@code adaptive-frequency}: the policies as configuration values. */
-  private static final List<String> POLICY_NAMES = Arrays.stream(EvictionPolicy.values())
-      .map(policy -> policy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-      .toList();
 
   private final Config config;
-  private final Set<String> storages;
+  private final PropertyValues values;
 
   CacheConfiguration(Config config, Set<String> storages) {
     this.config = config;
-    this.storages = storages;
+    this.values = new PropertyValues(config, storages);
   }
 
   /** Reads {@code config}, with the storages that {@link StorageProviders} finds. */
@@ -92,7 +85,7 @@ final class CacheConfiguration {
       return builder.options();
     } catch (IllegalArgumentException refreshNotBeforeTtl) { // the only check left to options(): see Freshness
       String own = CACHE_PREFIX + name + "." + REFRESH_AFTER;
-      String property = value(own) != null ? own : DEFAULTS_PREFIX + REFRESH_AFTER;
+      String property = values.text(own) != null ? own : DEFAULTS_PREFIX + REFRESH_AFTER;
       throw new IllegalArgumentException("property " + property + ": " + refreshNotBeforeTtl.getMessage(),
           refreshNotBeforeTtl);
     }
@@ -108,15 +101,9 @@ final class CacheConfiguration {
       throw new IllegalArgumentException("a cache name must not be blank");
     }
     CacheBuilder builder = CacheFn.builder(name).ticker(ticker);
-    Long maxSize = maxSize(name);
-    if (maxSize != null) {
-      builder.maxSize(maxSize);
-    }
-    Duration ttl = defaultTtl(name);
-    if (ttl != null) {
-      builder.defaultTtl(ttl);
-    }
-    String namespace = value(CACHE_PREFIX + name + "." + NAMESPACE);
+    ifSet(setting(name, MAX_SIZE, values::maxSize), builder::maxSize);
+    ifSet(setting(name, DEFAULT_TTL, values::duration), builder::defaultTtl);
+    String namespace = values.text(CACHE_PREFIX + name + "." + NAMESPACE);
     if (namespace != null) {
       if (namespace.isBlank()) {
         throw new IllegalArgumentException(
@@ -125,35 +112,20 @@ final class CacheConfiguration {
       builder.namespace(namespace.trim());
     }
     builder.storage(storageOf(name));
-    Boolean stats = stats(name);
-    if (stats != null) {
-      builder.recordStats(stats);
-    }
-    EvictionPolicy policy = evictionPolicy(name);
-    if (policy != null) {
-      builder.evictionPolicy(policy);
-    }
-    Duration fetchTimeout = fetchTimeout(name);
-    if (fetchTimeout != null) {
-      builder.fetchTimeout(fetchTimeout);
-    }
-    Freshness freshness = freshness(name);
-    if (freshness != null) {
-      builder.freshness(freshness);
-    }
-    Boolean singleFlight = setting(name, SINGLE_FLIGHT, this::booleanValue);
-    if (singleFlight != null) {
-      builder.distributedSingleFlight(singleFlight);
-    }
+    ifSet(setting(name, STATS, values::bool), builder::recordStats);
+    ifSet(setting(name, EVICTION_POLICY, values::evictionPolicy), builder::evictionPolicy);
+    ifSet(setting(name, FETCH_TIMEOUT, values::duration), builder::fetchTimeout);
+    ifSet(freshness(name), builder::freshness);
+    ifSet(setting(name, SINGLE_FLIGHT, values::bool), builder::distributedSingleFlight);
     return builder;
   }
 
   /** The cache's freshness settings, each its own else the default's; {@code null} when none is configured. */
   private @Nullable Freshness freshness(String name) {
-    Duration refreshAfter = setting(name, REFRESH_AFTER, this::durationValue);
-    Duration staleWhileRevalidate = setting(name, STALE_WHILE_REVALIDATE, this::durationValue);
-    Duration staleIfError = setting(name, STALE_IF_ERROR, this::durationValue);
-    Duration negativeTtl = setting(name, NEGATIVE_TTL, this::durationValue);
+    Duration refreshAfter = setting(name, REFRESH_AFTER, values::duration);
+    Duration staleWhileRevalidate = setting(name, STALE_WHILE_REVALIDATE, values::duration);
+    Duration staleIfError = setting(name, STALE_IF_ERROR, values::duration);
+    Duration negativeTtl = setting(name, NEGATIVE_TTL, values::duration);
     Freshness freshness = new Freshness(refreshAfter, staleWhileRevalidate, staleIfError, negativeTtl);
     return freshness.isNone() ? null : freshness;
   }
@@ -164,7 +136,7 @@ final class CacheConfiguration {
    * @throws IllegalArgumentException naming the property if its value is not a positive duration
    */
   @Nullable Duration memoizeTtl(String methodName) {
-    return durationValue(MEMOIZE_PREFIX + methodName + MEMOIZE_TTL_SUFFIX);
+    return values.duration(MEMOIZE_PREFIX + methodName + MEMOIZE_TTL_SUFFIX);
   }
 
   /**
@@ -211,14 +183,14 @@ final class CacheConfiguration {
         }
       }
     }
-    check(problems, () -> maxSizeValue(DEFAULTS_PREFIX + MAX_SIZE));
-    check(problems, () -> durationValue(DEFAULTS_PREFIX + DEFAULT_TTL));
-    check(problems, () -> storageValue(DEFAULTS_PREFIX + STORAGE));
-    check(problems, () -> booleanValue(DEFAULTS_PREFIX + STATS));
-    check(problems, () -> evictionPolicyValue(DEFAULTS_PREFIX + EVICTION_POLICY));
-    check(problems, () -> durationValue(DEFAULTS_PREFIX + FETCH_TIMEOUT));
-    check(problems, () -> booleanValue(DEFAULTS_PREFIX + SINGLE_FLIGHT));
-    FRESHNESS_KEYS.forEach(key -> check(problems, () -> durationValue(DEFAULTS_PREFIX + key)));
+    check(problems, () -> values.maxSize(DEFAULTS_PREFIX + MAX_SIZE));
+    check(problems, () -> values.duration(DEFAULTS_PREFIX + DEFAULT_TTL));
+    check(problems, () -> values.storage(DEFAULTS_PREFIX + STORAGE));
+    check(problems, () -> values.bool(DEFAULTS_PREFIX + STATS));
+    check(problems, () -> values.evictionPolicy(DEFAULTS_PREFIX + EVICTION_POLICY));
+    check(problems, () -> values.duration(DEFAULTS_PREFIX + FETCH_TIMEOUT));
+    check(problems, () -> values.bool(DEFAULTS_PREFIX + SINGLE_FLIGHT));
+    FRESHNESS_KEYS.forEach(key -> check(problems, () -> values.duration(DEFAULTS_PREFIX + key)));
     for (String name : names) {
       check(problems, () -> options(name, Ticker.system()));
       check(problems, () -> freshness(name)); // reported even when another setting of the cache is bad
@@ -246,7 +218,7 @@ final class CacheConfiguration {
       }
     }
     try {
-      String fallback = storageValue(DEFAULTS_PREFIX + STORAGE);
+      String fallback = values.storage(DEFAULTS_PREFIX + STORAGE);
       if (fallback != null) {
         users.computeIfAbsent(fallback, storage -> new TreeSet<>()).add(DEFAULTS_PREFIX + STORAGE);
       }
@@ -314,94 +286,15 @@ final class CacheConfiguration {
     return own != null ? own : read.apply(DEFAULTS_PREFIX + key);
   }
 
-  private @Nullable Long maxSize(String name) {
-    return setting(name, MAX_SIZE, this::maxSizeValue);
-  }
-
-  private @Nullable Duration defaultTtl(String name) {
-    return setting(name, DEFAULT_TTL, this::durationValue);
+  private static <T> void ifSet(@Nullable T value, Consumer<T> apply) {
+    if (value != null) {
+      apply.accept(value);
+    }
   }
 
   /** The name of the storage cache {@code name} uses: its own setting, else the default's, else memory. */
   String storageOf(String name) {
-    String storage = setting(name, STORAGE, this::storageValue);
+    String storage = setting(name, STORAGE, values::storage);
     return storage != null ? storage : CacheOptions.MEMORY_STORAGE;
-  }
-
-  private @Nullable Duration fetchTimeout(String name) {
-    return setting(name, FETCH_TIMEOUT, this::durationValue);
-  }
-
-  private @Nullable Boolean stats(String name) {
-    return setting(name, STATS, this::booleanValue);
-  }
-
-  private @Nullable EvictionPolicy evictionPolicy(String name) {
-    return setting(name, EVICTION_POLICY, this::evictionPolicyValue);
-  }
-
-  /** Reads {@code lru} or {@code adaptive-frequency}; the enum's own names are accepted too. */
-  private @Nullable EvictionPolicy evictionPolicyValue(String property) {
-    String text = value(property);
-    if (text == null) {
-      return null;
-    }
-    String wanted = text.trim().replace('-', '_');
-    for (EvictionPolicy policy : EvictionPolicy.values()) {
-      if (policy.name().equalsIgnoreCase(wanted)) {
-        return policy;
-      }
-    }
-    throw new IllegalArgumentException("property " + property + " must be one of " + POLICY_NAMES + "; got '"
-        + text + "'");
-  }
-
-  private @Nullable Long maxSizeValue(String property) {
-    String text = value(property);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return CacheOptions.requireMaxSize(Long.parseLong(text.trim().replace("_", "")), property);
-    } catch (IllegalArgumentException notANumberOrTooSmall) { // NumberFormatException is one
-      throw new IllegalArgumentException(
-          "property " + property + " must be a whole number of at least 1; got '" + text + "'");
-    }
-  }
-
-  private @Nullable Duration durationValue(String property) {
-    String text = value(property);
-    return text == null ? null : SettingDurations.parse(text, "property " + property);
-  }
-
-  private @Nullable String storageValue(String property) {
-    String text = value(property);
-    if (text == null) {
-      return null;
-    }
-    String storage = text.trim();
-    if (!storages.contains(storage)) {
-      throw new IllegalArgumentException("property " + property + " names no known storage; got '" + text
-          + "', available: " + storages + " (a storage module registers its name through"
-          + " dev.cachefn.spi.StorageProvider)");
-    }
-    return storage;
-  }
-
-  private @Nullable Boolean booleanValue(String property) {
-    String text = value(property);
-    if (text == null) {
-      return null;
-    }
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(
-          "property " + property + " must be true or false; got '" + text + "'");
-    };
-  }
-
-  private @Nullable String value(String property) {
-    return config.getOptionalValue(property, String.class).orElse(null);
   }
 }
