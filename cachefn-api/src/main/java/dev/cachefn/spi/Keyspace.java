@@ -2,7 +2,6 @@ package dev.cachefn.spi;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The entries of one namespace in a {@link Storage}: the contract a storage implements for a cache.
  *
  * <p><b>Keys</b> are the cache's keys, without the namespace; the storage separates namespaces itself (a
- * remote storage by a key prefix, the in-memory storage by a table per namespace). Arguments are already
+ * remote storage by a key prefix, the in-memory storage by a table per namespace), and the bulk operations of
+ * {@link TaggedEntries} ({@link #clear()} included) see this namespace only. Arguments are already
  * checked by the cache: keys are non-empty, values non-null, TTLs positive, tags non-empty.
  *
  * <p><b>Thread-safety and atomicity.</b> Every method is thread-safe. Each single-key operation is atomic:
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <V> the type of the values
  */
-public interface Keyspace<V> extends AutoCloseable {
+public interface Keyspace<V> extends TaggedEntries<V>, AutoCloseable {
 
   /** The live value under {@code key}, or {@code null}. Counts as a use of the entry for eviction. */
   @Nullable V get(String key);
@@ -67,30 +67,6 @@ public interface Keyspace<V> extends AutoCloseable {
 
   /** Removes the entry under {@code key}; returns whether a live one was there. */
   boolean remove(String key);
-
-  /** Removes the entries under {@code keys}; returns the keys that had a live entry. */
-  List<String> removeAll(Collection<String> keys);
-
-  /** Removes every entry carrying at least one of {@code tags}; returns the count. O(entries tagged). */
-  int removeByTags(Collection<String> tags);
-
-  /** Removes every entry whose key matches {@code pattern}; returns the count. */
-  int removeByPattern(GlobPattern pattern);
-
-  /** Removes every entry of this keyspace (only this namespace); returns the count. */
-  int clear();
-
-  /** The keys of live entries matching {@code pattern}. */
-  List<String> keys(GlobPattern pattern);
-
-  /** Up to {@code limit} live entries whose keys match {@code pattern}; not a use of the entries. */
-  Map<String, V> entries(GlobPattern pattern, int limit);
-
-  /** The number of entries held; may count expired entries not yet removed. */
-  long size();
-
-  /** An estimate of the bytes the entries take; see the storage's documentation for how it is made. */
-  long estimatedBytes();
 
   /** Detaches this view's removal listener; the entries stay for other views of the namespace. */
   @Override

@@ -3,10 +3,8 @@ package dev.cachefn.memory;
 import dev.cachefn.EvictionPolicy;
 import dev.cachefn.Ticker;
 import dev.cachefn.memory.internal.EngineEntryStore;
-import dev.cachefn.spi.GlobPattern;
-import java.util.Collection;
+import dev.cachefn.spi.TaggedEntries;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -19,16 +17,17 @@ import org.jspecify.annotations.Nullable;
  * ordered and tagged by the same code as a CacheFn cache's.
  *
  * <p>Entries have no TTL here: the caller keeps its own expiry in its values and removes what it finds
- * expired ({@link #removeIf}). Patterns match a key's {@code toString()}. Reads take no lock; writes take the
- * engine's lock briefly and never run caller code under it, except {@code onEviction}, which runs after the
- * lock is released. Thread-safe.
+ * expired ({@link #removeIf}). The bulk operations of {@link TaggedEntries} take and give a key's text, its
+ * {@code toString()}, which patterns match too; {@link #clear()} tells no one (no eviction callback). Reads
+ * take no lock; writes take the engine's lock briefly and never run caller code under it, except
+ * {@code onEviction}, which runs after the lock is released. Thread-safe.
  *
  * <p>Get one from {@link #create}; this interface is not meant to be implemented outside cachefn-memory.
  *
  * @param <K> the type of keys
  * @param <V> the type of values
  */
-public interface EntryStore<K, V> {
+public interface EntryStore<K, V> extends TaggedEntries<V> {
 
   /**
    * A new, empty store of at most {@code maxSize} entries ({@link Long#MAX_VALUE}: unbounded), ordered by
@@ -67,32 +66,8 @@ public interface EntryStore<K, V> {
    */
   boolean removeIf(Object key, V expected);
 
-  /** Removes the entries of these keys (string keys); returns those that had one. */
-  List<String> removeAll(Collection<String> keys);
-
-  /** Removes every entry carrying at least one of {@code tags}; returns the count. */
-  int removeByTags(Collection<String> tags);
-
-  /** Removes every entry whose key's text matches {@code pattern}; returns the count. */
-  int removeByPattern(GlobPattern pattern);
-
-  /** Removes every entry without telling anyone (no eviction callback); returns the count. */
-  int clear();
-
-  /** The text of the keys matching {@code pattern}. */
-  List<String> keys(GlobPattern pattern);
-
-  /** Up to {@code limit} entries whose key's text matches {@code pattern}, by that text. */
-  Map<String, V> entries(GlobPattern pattern, int limit);
-
   /** The entries, weakly consistent: each present at some moment of the iteration; no use is recorded. */
   Iterator<Map.Entry<K, V>> entries();
-
-  /** How many entries there are. */
-  long size();
-
-  /** The estimated bytes the entries take (see the memory storage's {@code memoryUsageBytes}). */
-  long estimatedBytes();
 
   /** The most entries kept; {@link Long#MAX_VALUE} when unbounded. */
   long maxSize();
