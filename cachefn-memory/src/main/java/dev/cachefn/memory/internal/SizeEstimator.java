@@ -8,10 +8,9 @@ import java.util.Map;
  * 8-byte alignment). It is a shallow estimate made once per write, never a walk of the object graph:
  *
  * <ul>
- *   <li>the engine's objects for the entry: the hash table's node ({@value #TABLE_NODE} bytes) and ours, by
- *       class ({@value #PLAIN_NODE} bytes plain, {@value #TAGGED_NODE} with tags, {@value #EXPIRING_NODE}
- *       with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the expiry queue; see
- *       {@link Node});
+ *   <li>the engine's objects for the entry: the hash table's node (32 bytes) and ours, by class (32 bytes
+ *       plain, 40 with tags, 48 with a TTL, with or without tags, plus {@value #EXPIRY_SLOT} for its slot in the
+ *       expiry queue), each sized from its fields (see {@link #object});
  *   <li>the key: a compact string, one byte per character plus its headers (a key of another type, as an
  *       {@link EngineEntryStore} has, is estimated like a value);
  *   <li>tags: their array (none for a single tag), and {@value #TAG_OVERHEAD} bytes per tag for the tag index's set entry (the tag
@@ -26,10 +25,17 @@ import java.util.Map;
  */
 final class SizeEstimator {
 
-  static final long TABLE_NODE = 32;
-  static final long PLAIN_NODE = 32;
-  static final long TAGGED_NODE = 40;
-  static final long EXPIRING_NODE = 48;
+  /** {@code ConcurrentHashMap}'s node: its key, value and next, and an {@code int} hash (32 bytes). */
+  static final long TABLE_NODE = object(3, Integer.BYTES);
+  /** A {@link Node}: key, value, previous, next, and an {@code int} of state (32 bytes). */
+  static final long PLAIN_NODE = object(4, Integer.BYTES);
+  /** A {@link TaggedNode}: a node and its tags (40 bytes). */
+  static final long TAGGED_NODE = object(5, Integer.BYTES);
+  /**
+   * An {@link ExpiringNode}, with or without tags: a node, its deadline and its index in the expiry queue, and
+   * the tags' reference that fills the alignment gap (48 bytes).
+   */
+  static final long EXPIRING_NODE = object(5, Integer.BYTES + Long.BYTES + Integer.BYTES);
   /** The expiry queue's slot (a reference and a long key: 12 bytes), with its array's spare room. */
   static final long EXPIRY_SLOT = 16;
   static final long TAG_OVERHEAD = 40;
@@ -85,6 +91,11 @@ final class SizeEstimator {
 
   private static long string(String text) {
     return 24 + align(16 + text.length());
+  }
+
+  /** An object of {@code references} references and {@code primitiveBytes} other fields, aligned. */
+  private static long object(int references, int primitiveBytes) {
+    return align(12 + 4L * references + primitiveBytes);
   }
 
   private static long align(long bytes) {
