@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -293,31 +294,30 @@ public final class TieredKeyspace<V>
 
   @Override
   public int removeByTags(Collection<String> tags) {
-    try {
-      return remote.removeByTags(tags);
-    } finally {
-      nearCache.voidLoads(namespace);
-      near.removeByTags(tags);
-    }
+    return thenVoidingNear(() -> remote.removeByTags(tags), () -> near.removeByTags(tags));
   }
 
   @Override
   public int removeByPattern(GlobPattern pattern) {
-    try {
-      return remote.removeByPattern(pattern);
-    } finally {
-      nearCache.voidLoads(namespace);
-      near.removeByPattern(pattern);
-    }
+    return thenVoidingNear(() -> remote.removeByPattern(pattern), () -> near.removeByPattern(pattern));
   }
 
   @Override
   public int clear() {
+    return thenVoidingNear(remote::clear, near::clear);
+  }
+
+  /**
+   * Runs a removal by tag, pattern or all on Redis, then, even if it failed, the same removal on the near
+   * entries, after voiding the near loads under way: such a removal cannot name the keys it reaches, so a load
+   * that read Redis before it must not land.
+   */
+  private int thenVoidingNear(IntSupplier onRemote, Runnable onNear) {
     try {
-      return remote.clear();
+      return onRemote.getAsInt();
     } finally {
       nearCache.voidLoads(namespace);
-      near.clear();
+      onNear.run();
     }
   }
 
