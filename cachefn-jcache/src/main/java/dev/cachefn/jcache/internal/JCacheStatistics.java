@@ -10,98 +10,55 @@ import javax.cache.management.CacheStatisticsMXBean;
  */
 public final class JCacheStatistics implements CacheStatisticsMXBean {
 
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
-  private final LongAdder puts = new LongAdder();
-  private final LongAdder removals = new LongAdder();
-  private final LongAdder evictions = new LongAdder();
-  private final LongAdder getNanos = new LongAdder();
-  private final LongAdder putNanos = new LongAdder();
-  private final LongAdder removeNanos = new LongAdder();
+  /** What is counted: the operations' outcomes, and the nanoseconds spent in each timed kind of operation. */
+  enum Count {
+    HITS, MISSES, PUTS, REMOVALS, EVICTIONS, GET_NANOS, PUT_NANOS, REMOVE_NANOS
+  }
 
-  JCacheStatistics() {}
+  private final LongAdder[] counts = new LongAdder[Count.values().length];
 
-  void hits(long count) {
-    if (count != 0) {
-      hits.add(count);
+  JCacheStatistics() {
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = new LongAdder();
     }
   }
 
-  void misses(long count) {
-    if (count != 0) {
-      misses.add(count);
+  /** Adds {@code amount} to {@code count}; 0 (what the cache passes while recording is off) writes nothing shared. */
+  void add(Count count, long amount) {
+    if (amount != 0) {
+      counts[count.ordinal()].add(amount);
     }
   }
 
-  void puts(long count) {
-    if (count != 0) {
-      puts.add(count);
-    }
-  }
-
-  void removals(long count) {
-    if (count != 0) {
-      removals.add(count);
-    }
-  }
-
-  void evictions(long count) {
-    if (count != 0) {
-      evictions.add(count);
-    }
-  }
-
-  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
-  void getTime(long nanos) {
-    if (nanos != 0) {
-      getNanos.add(nanos);
-    }
-  }
-
-  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
-  void putTime(long nanos) {
-    if (nanos != 0) {
-      putNanos.add(nanos);
-    }
-  }
-
-  /** Adds {@code nanos}; 0 (what the cache passes while recording is off) writes nothing shared. */
-  void removeTime(long nanos) {
-    if (nanos != 0) {
-      removeNanos.add(nanos);
-    }
+  private long sum(Count count) {
+    return counts[count.ordinal()].sum();
   }
 
   @Override
   public void clear() {
-    for (LongAdder adder : new LongAdder[] {hits, misses, puts, removals, evictions, getNanos, putNanos,
-        removeNanos}) {
-      adder.reset();
+    for (LongAdder count : counts) {
+      count.reset();
     }
   }
 
   @Override
   public long getCacheHits() {
-    return hits.sum();
+    return sum(Count.HITS);
   }
 
   @Override
   public float getCacheHitPercentage() {
-    long hitCount = getCacheHits();
-    long gets = hitCount + getCacheMisses();
-    return gets == 0 ? 0f : (float) hitCount / gets * 100f;
+    return percentage(getCacheHits(), getCacheGets());
   }
 
   @Override
   public long getCacheMisses() {
-    return misses.sum();
+    return sum(Count.MISSES);
   }
 
   @Override
   public float getCacheMissPercentage() {
-    long missCount = getCacheMisses();
-    long gets = missCount + getCacheHits();
-    return gets == 0 ? 0f : (float) missCount / gets * 100f;
+    return percentage(getCacheMisses(), getCacheGets());
   }
 
   @Override
@@ -111,32 +68,36 @@ public final class JCacheStatistics implements CacheStatisticsMXBean {
 
   @Override
   public long getCachePuts() {
-    return puts.sum();
+    return sum(Count.PUTS);
   }
 
   @Override
   public long getCacheRemovals() {
-    return removals.sum();
+    return sum(Count.REMOVALS);
   }
 
   @Override
   public long getCacheEvictions() {
-    return evictions.sum();
+    return sum(Count.EVICTIONS);
   }
 
   @Override
   public float getAverageGetTime() {
-    return averageMicros(getNanos.sum(), getCacheGets());
+    return averageMicros(sum(Count.GET_NANOS), getCacheGets());
   }
 
   @Override
   public float getAveragePutTime() {
-    return averageMicros(putNanos.sum(), getCachePuts());
+    return averageMicros(sum(Count.PUT_NANOS), getCachePuts());
   }
 
   @Override
   public float getAverageRemoveTime() {
-    return averageMicros(removeNanos.sum(), getCacheRemovals());
+    return averageMicros(sum(Count.REMOVE_NANOS), getCacheRemovals());
+  }
+
+  private static float percentage(long part, long whole) {
+    return whole == 0 ? 0f : (float) part / whole * 100f;
   }
 
   private static float averageMicros(long nanos, long count) {

@@ -1,5 +1,7 @@
 package dev.cachefn.jcache.internal;
 
+import dev.cachefn.jcache.internal.JCacheStatistics.Count;
+
 /**
  * Where every operation of one cache begins and ends: {@link #begin()} starts its {@link Effects} (and its
  * timer while statistics are on); {@link #end} applies them once the key's lock is released: JCache
@@ -13,34 +15,24 @@ final class OperationRecorder<K, V> {
   /** Which JCache average an operation's time counts in. */
   enum Timing {
     /** No timing ({@code loadAll}). */
-    NONE(false, false, false),
-    GET(true, false, false),
-    PUT(false, true, false),
-    REMOVE(false, false, true),
+    NONE(),
+    GET(Count.GET_NANOS),
+    PUT(Count.PUT_NANOS),
+    REMOVE(Count.REMOVE_NANOS),
     /** {@code getAndPut}, {@code getAndReplace}: a get and a put. */
-    GET_AND_PUT(true, true, false),
+    GET_AND_PUT(Count.GET_NANOS, Count.PUT_NANOS),
     /** {@code getAndRemove}: a get and a removal. */
-    GET_AND_REMOVE(true, false, true);
+    GET_AND_REMOVE(Count.GET_NANOS, Count.REMOVE_NANOS);
 
-    private final boolean get;
-    private final boolean put;
-    private final boolean remove;
+    private final Count[] times;
 
-    Timing(boolean get, boolean put, boolean remove) {
-      this.get = get;
-      this.put = put;
-      this.remove = remove;
+    Timing(Count... times) {
+      this.times = times;
     }
 
     void record(JCacheStatistics statistics, long nanos) {
-      if (get) {
-        statistics.getTime(nanos);
-      }
-      if (put) {
-        statistics.putTime(nanos);
-      }
-      if (remove) {
-        statistics.removeTime(nanos);
+      for (Count time : times) {
+        statistics.add(time, nanos);
       }
     }
   }
@@ -67,10 +59,10 @@ final class OperationRecorder<K, V> {
    */
   void end(Effects<K, V> effects, Timing timing) {
     if (statisticsEnabled) {
-      statistics.hits(effects.hits);
-      statistics.misses(effects.misses);
-      statistics.puts(effects.puts);
-      statistics.removals(effects.removals);
+      statistics.add(Count.HITS, effects.hits);
+      statistics.add(Count.MISSES, effects.misses);
+      statistics.add(Count.PUTS, effects.puts);
+      statistics.add(Count.REMOVALS, effects.removals);
     }
     EntryStoreKeyspace<K, V> current = view;
     if (current != null) {
@@ -83,7 +75,7 @@ final class OperationRecorder<K, V> {
   /** An entry the engine evicted: counted, and told to the view (no event, no write-through). */
   void evicted(K key, StoredEntry<V> entry) {
     if (statisticsEnabled) {
-      statistics.evictions(1);
+      statistics.add(Count.EVICTIONS, 1);
     }
     EntryStoreKeyspace<K, V> current = view;
     if (current != null) {
@@ -94,7 +86,7 @@ final class OperationRecorder<K, V> {
   /** An entry handed out by iteration: a hit. */
   void iterated() {
     if (statisticsEnabled) {
-      statistics.hits(1);
+      statistics.add(Count.HITS, 1);
     }
   }
 
