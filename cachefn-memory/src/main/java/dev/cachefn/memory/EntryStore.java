@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * ordered and tagged by the same code as a CacheFn cache's.
  *
  * <p>Entries have no TTL here: the caller keeps its own expiry in its values and removes what it finds
- * expired ({@link #removeIf}). The bulk operations of {@link TaggedEntries} take and give a key's text, its
- * {@code toString()}, which patterns match too; {@link #clear()} tells no one (no eviction callback). Reads
- * take no lock; writes take the engine's lock briefly and never run caller code under it, except
- * {@code onEviction}, which runs after the lock is released. Thread-safe.
+ * expired ({@link #removeIf}). In the bulk operations of {@link TaggedEntries}, patterns match a key's
+ * {@code toString()} and keys are listed by it; {@link #removeAll} finds keys by {@code equals}, so it reaches
+ * only keys that are strings; {@link #clear()} tells no one (no eviction callback). Reads take no lock; writes
+ * take the engine's lock briefly and never run caller code under it, except {@code onEviction}, which runs
+ * after the lock is released. Thread-safe.
  *
  * <p>Get one from {@link #create}; this interface is not meant to be implemented outside cachefn-memory.
  *
