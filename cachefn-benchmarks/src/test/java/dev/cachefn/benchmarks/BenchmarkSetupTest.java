@@ -38,6 +38,28 @@ class BenchmarkSetupTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = CacheType.class, names = {"CacheFn", "CacheFnAdaptive", "Caffeine", "ConcurrentHashMap"})
+  void smallCacheBenchmarkHitsOnEveryRead(CacheType impl) {
+    for (int capacity : new int[] {100, 1000}) {
+      SmallCacheBenchmark benchmark = new SmallCacheBenchmark();
+      benchmark.impl = impl;
+      benchmark.capacity = capacity;
+      benchmark.setup();
+      try {
+        assertThat(benchmark.cache.size()).isEqualTo(capacity * 3 / 4);
+        ThreadCursor cursor = new ThreadCursor();
+        int misses = 0;
+        for (int i = 0; i < SmallCacheBenchmark.ACCESSES; i++) {
+          misses += benchmark.read(cursor) == Boolean.TRUE ? 0 : 1;
+        }
+        assertThat(misses).as("reads that missed, capacity %d", capacity).isZero();
+      } finally {
+        benchmark.tearDown();
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"CacheFn", "Caffeine", "ConcurrentHashMap", "Guava", "Cache2k"})
   void getOrFetchBenchmarkNeverLoadsWhileMeasuring(String impl) {
     GetOrFetchBenchmark benchmark = new GetOrFetchBenchmark();
