@@ -120,6 +120,17 @@ final class WindowTrials {
   }
 
   /**
+   * Like {@link #record}, for the climber alone: the simulations do not see the access. For a cache that
+   * has never been full, where no share can do better than another yet.
+   */
+  long climb(int hash, boolean hit) {
+    if (samples(hash)) {
+      window = hit ? climber.onHit() : climber.onMiss();
+    }
+    return window;
+  }
+
+  /**
    * Whether the trials replay the accesses of the key of {@code hash}. {@link #record} may be skipped for a
    * key they do not sample: it would return {@link #window()} unchanged.
    */

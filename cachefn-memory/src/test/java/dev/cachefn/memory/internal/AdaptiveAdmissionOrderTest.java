@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 /** The window / probation / protected policy, driven as the engine drives it. */
@@ -167,16 +169,37 @@ class AdaptiveAdmissionOrderTest {
   }
 
   @Test
-  void readsThatSkipTheTrialsLeaveTheWindowAsTrialsSeeingEveryAccessChooseIt() {
+  void theSimulationsStartWhenTheOrderIsFirstFullAndKeepRunning() {
+    int capacity = 100; // below 1,024 entries the trials sample every key: each read would feed them
+    AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
+    for (int i = 0; i < capacity - 1; i++) {
+      insert(order, capacity, node("k" + i));
+    }
+    for (int round = 0; round < 50; round++) {
+      live.values().forEach(order::recordAccess);
+    }
+    assertThat(order.simulating()).as("with room left").isFalse();
+
+    insert(order, capacity, node("last"));
+    assertThat(order.simulating()).as("once full").isTrue();
+    order.remove(live.remove("last"));
+    assertThat(order.simulating()).as("after a removal").isTrue();
+    assertThat(new AdaptiveAdmissionOrder<String>(4_096).simulating()).as("sampling one key in 8").isTrue();
+  }
+
+  @ParameterizedTest // 512: every key sampled (simulations from the first full); 4,096: one in 8 (from the start)
+  @ValueSource(ints = {512, 4_096})
+  void readsThatSkipTheTrialsLeaveTheWindowAsTrialsSeeingEveryAccessChooseIt(int capacity) {
     // sampled trials: hot keys saturate (their reads skip the trials unless sampled), while keys read again
-    // 300 new keys later reward a window larger than the first 1 %; the climber counts sampled keys only
-    int capacity = 4_096;
+    // 300 new keys later reward a window larger than the first 1 %; the climber counts sampled keys only,
+    // and simulations of every key see accesses from the order's first full on (the climber all along)
     AdaptiveAdmissionOrder<String> order = new AdaptiveAdmissionOrder<>(capacity);
     FrequencySketch everyCount = new FrequencySketch(capacity);
     WindowTrials everyAccess = new WindowTrials(capacity, everyCount);
     Random random = new Random(7);
     List<Long> windows = new ArrayList<>();
     int fresh = 0;
+    boolean full = everyAccess.sampleRate() > 1;
     for (int i = 0; i < 400_000; i++) {
       String key;
       if (random.nextInt(10) < 6) {
@@ -191,10 +214,14 @@ class AdaptiveAdmissionOrderTest {
         order.recordAccess(node);
       } else {
         everyCount.ensureCapacity(live.size() + 1); // as the order does, counting the new entry
+        full |= live.size() + 1 >= capacity;
         insert(order, capacity, node(key));
       }
       everyCount.increment(key.hashCode());
-      long expected = Math.max(1, Math.min(capacity, everyAccess.record(key.hashCode(), node != null)));
+      long chosen = full
+          ? everyAccess.record(key.hashCode(), node != null)
+          : everyAccess.climb(key.hashCode(), node != null);
+      long expected = Math.max(1, Math.min(capacity, chosen));
       assertThat(order.windowTarget()).as("window after %d accesses", i + 1).isEqualTo(expected);
       if (windows.isEmpty() || windows.get(windows.size() - 1) != expected) {
         windows.add(expected);
