@@ -35,7 +35,7 @@ public class SmallCacheBenchmark {
   @Param({"CacheFn", "CacheFnAdaptive", "Caffeine", "ConcurrentHashMap"})
   public CacheType impl;
 
-  @Param({"100", "1000"})
+  @Param({"100", "1000", "5000"})
   public int capacity;
 
   String[] keys;

@@ -40,7 +40,7 @@ class BenchmarkSetupTest {
   @ParameterizedTest
   @EnumSource(value = CacheType.class, names = {"CacheFn", "CacheFnAdaptive", "Caffeine", "ConcurrentHashMap"})
   void smallCacheBenchmarkHitsOnEveryRead(CacheType impl) {
-    for (int capacity : new int[] {100, 1000}) {
+    for (int capacity : new int[] {100, 1000, 5000}) {
       SmallCacheBenchmark benchmark = new SmallCacheBenchmark();
       benchmark.impl = impl;
       benchmark.capacity = capacity;
