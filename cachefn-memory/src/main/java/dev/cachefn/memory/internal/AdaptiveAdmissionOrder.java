@@ -64,8 +64,8 @@ final class AdaptiveAdmissionOrder<V> implements EvictionOrder<V> {
    * before that nothing is evicted and no window share can do better than another, and a small cache whose
    * entries all fit (a {@code @Memoize} cache, say) would pay that on every read for nothing. When they sample
    * one key in 2 or more, they run from the start: the cost is that much rarer, and a large cache's fill is
-   * long enough for the history to matter (P3 at 200,000 entries lost 4 points when its trials started at
-   * the first eviction). The climber sees the sampled accesses all along.
+   * long enough for the history to matter (P3 at 200,000 entries lost 4 points when its trials started once
+   * it was first full). The climber sees the sampled accesses all along.
    */
   private boolean trialsStarted;
   /** The sketch generation that the {@link #PROTECTED_SATURATED} marks hold for. */

@@ -125,9 +125,14 @@ final class WindowTrials {
    */
   long climb(int hash, boolean hit) {
     if (samples(hash)) {
-      window = hit ? climber.onHit() : climber.onMiss();
+      window = climbed(hit);
     }
     return window;
+  }
+
+  /** Tells the climber about one sampled access; returns the window it chooses. */
+  private long climbed(boolean hit) {
+    return hit ? climber.onHit() : climber.onMiss();
   }
 
   /**
@@ -144,10 +149,8 @@ final class WindowTrials {
     }
     if (hit) {
       cacheHits++;
-      window = climber.onHit();
-    } else {
-      window = climber.onMiss();
     }
+    window = climbed(hit);
     if (++sampled == period) {
       sampled = 0;
       compare();
