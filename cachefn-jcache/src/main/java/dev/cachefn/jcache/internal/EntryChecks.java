@@ -23,8 +23,8 @@ final class EntryChecks {
     Objects.requireNonNull(key, "key must not be null");
   }
 
-  static void requireValue(Object value) {
-    Objects.requireNonNull(value, "value must not be null");
+  static <V> V requireValue(V value) {
+    return Objects.requireNonNull(value, "value must not be null");
   }
 
   static void requireKeys(Collection<?> keys) {

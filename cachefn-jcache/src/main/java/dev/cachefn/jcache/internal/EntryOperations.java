@@ -80,6 +80,11 @@ final class EntryOperations<K, V> {
     return result;
   }
 
+  /** Whether {@code key} has a live entry; JCache counts no hit or miss for it. */
+  boolean containsKey(K key) {
+    return table.contains(key);
+  }
+
   /** The background part of {@code loadAll}: loads {@code keys} and stores what the loader gave. */
   void load(List<K> keys, boolean replaceExisting) {
     Effects<K, V> effects = recorder.begin();
@@ -219,6 +224,16 @@ final class EntryOperations<K, V> {
     });
     recorder.end(effects, Timing.GET_AND_REMOVE);
     return copyOf(effects.previous);
+  }
+
+  /** Removes every entry as {@link #removeAll(Set)} does: through the writer, with events. */
+  void removeAll() {
+    removeAll(table.keys());
+  }
+
+  /** Drops every entry: no writer, no events. */
+  void clear() {
+    table.clear();
   }
 
   /** Deletes {@code keys} through as one batch, then removes them; a writer's failure is thrown last. */

@@ -95,29 +95,22 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
 
   @Override
   public V get(K key) {
-    checkOpen();
-    requireKey(key);
-    return operations.get(key);
+    return forKey(key).get(key);
   }
 
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
-    checkOpen();
-    requireKeys(keys);
-    return operations.getAll(keys);
+    return forKeys(keys).getAll(keys);
   }
 
   @Override
   public boolean containsKey(K key) {
-    checkOpen();
-    requireKey(key);
-    return table.contains(key);
+    return forKey(key).containsKey(key);
   }
 
   @Override
   public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
-    checkOpen();
-    requireKeys(keys);
+    EntryOperations<K, V> loading = forKeys(keys);
     if (!external.hasLoader()) {
       if (listener != null) {
         listener.onCompletion();
@@ -134,7 +127,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
           }
         }
         if (!toLoad.isEmpty()) {
-          operations.load(toLoad, replaceExistingValues);
+          loading.load(toLoad, replaceExistingValues);
         }
         if (listener != null) {
           listener.onCompletion();
@@ -151,113 +144,83 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
 
   @Override
   public void put(K key, V value) {
-    checkOpen();
-    checks.requireEntry(key, value);
-    operations.put(key, value);
+    forEntry(key, value).put(key, value);
   }
 
   @Override
   public V getAndPut(K key, V value) {
-    checkOpen();
-    checks.requireEntry(key, value);
-    return operations.getAndPut(key, value);
+    return forEntry(key, value).getAndPut(key, value);
   }
 
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
-    checkOpen();
-    Objects.requireNonNull(map, "map must not be null");
-    map.forEach(checks::requireEntry);
-    operations.putAll(map);
+    forEntries(map).putAll(map);
   }
 
   @Override
   public boolean putIfAbsent(K key, V value) {
-    checkOpen();
-    checks.requireEntry(key, value);
-    return operations.putIfAbsent(key, value);
+    return forEntry(key, value).putIfAbsent(key, value);
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
-    checkOpen();
-    checks.requireEntry(key, oldValue);
-    requireValue(newValue);
-    return operations.replace(key, oldValue, newValue);
+    return forEntry(key, oldValue).replace(key, oldValue, requireValue(newValue));
   }
 
   @Override
   public boolean replace(K key, V value) {
-    checkOpen();
-    checks.requireEntry(key, value);
-    return operations.getAndReplace(key, value, false) != null;
+    return forEntry(key, value).getAndReplace(key, value, false) != null;
   }
 
   @Override
   public V getAndReplace(K key, V value) {
-    checkOpen();
-    checks.requireEntry(key, value);
-    return operations.getAndReplace(key, value, true);
+    return forEntry(key, value).getAndReplace(key, value, true);
   }
 
   // ---- removals ---------------------------------------------------------------------------------------
 
   @Override
   public boolean remove(K key) {
-    checkOpen();
-    requireKey(key);
-    return operations.remove(key);
+    return forKey(key).remove(key);
   }
 
   @Override
   public boolean remove(K key, V oldValue) {
-    checkOpen();
-    checks.requireEntry(key, oldValue);
-    return operations.remove(key, oldValue);
+    return forEntry(key, oldValue).remove(key, oldValue);
   }
 
   @Override
   public V getAndRemove(K key) {
-    checkOpen();
-    requireKey(key);
-    return operations.getAndRemove(key);
+    return forKey(key).getAndRemove(key);
   }
 
   @Override
   public void removeAll(Set<? extends K> keys) {
-    checkOpen();
-    requireKeys(keys);
-    operations.removeAll(new LinkedHashSet<>(keys));
+    forKeys(keys).removeAll(new LinkedHashSet<>(keys));
   }
 
   @Override
   public void removeAll() {
-    checkOpen();
-    operations.removeAll(table.keys());
+    open().removeAll();
   }
 
   @Override
   public void clear() {
-    checkOpen();
-    table.clear();
+    open().clear();
   }
 
   // ---- entry processors -------------------------------------------------------------------------------
 
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
-    checkOpen();
-    requireKey(key);
-    Objects.requireNonNull(processor, "entryProcessor must not be null");
-    return operations.invoke(key, processor, arguments);
+    return forKey(key).invoke(key, requireProcessor(processor), arguments);
   }
 
   @Override
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
-    checkOpen();
-    requireKeys(keys);
-    Objects.requireNonNull(processor, "entryProcessor must not be null");
+    forKeys(keys);
+    requireProcessor(processor);
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();
     for (K key : keys) {
       try {
@@ -387,9 +350,53 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     return "JCacheCache{name=" + name + ", manager=" + manager.getURI() + "}";
   }
 
+  // ---- the checks before every operation on entries ----------------------------------------------------
+  // First IllegalStateException if the cache is closed, then NullPointerException for a missing argument
+  // (ClassCastException for a key or value of another type), and only then the entries. Each public method
+  // reaches the entries through the one of these that names what it takes.
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("cache " + name + " is closed");
     }
+  }
+
+  /** The operations on the entries, once the cache is known to be open. */
+  private EntryOperations<K, V> open() {
+    checkOpen();
+    return operations;
+  }
+
+  /** The operations on the entries, once the cache is open and {@code key} is not null. */
+  private EntryOperations<K, V> forKey(K key) {
+    checkOpen();
+    requireKey(key);
+    return operations;
+  }
+
+  /** The operations on the entries, once the cache is open and {@code keys} and each key are not null. */
+  private EntryOperations<K, V> forKeys(Set<? extends K> keys) {
+    checkOpen();
+    requireKeys(keys);
+    return operations;
+  }
+
+  /** The operations on the entries, once the cache is open and key and value are non-null, of its types. */
+  private EntryOperations<K, V> forEntry(K key, V value) {
+    checkOpen();
+    checks.requireEntry(key, value);
+    return operations;
+  }
+
+  /** The operations on the entries, once the cache is open and each entry of {@code map} is as forEntry asks. */
+  private EntryOperations<K, V> forEntries(Map<? extends K, ? extends V> map) {
+    checkOpen();
+    Objects.requireNonNull(map, "map must not be null");
+    map.forEach(checks::requireEntry);
+    return operations;
+  }
+
+  private static <T> T requireProcessor(T processor) {
+    return Objects.requireNonNull(processor, "entryProcessor must not be null");
   }
 }
