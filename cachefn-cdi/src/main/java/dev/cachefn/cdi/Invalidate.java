@@ -4,6 +4,7 @@ import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import dev.cachefn.cdi.spi.InvalidationBinding;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.Documented;
@@ -21,6 +22,7 @@ import java.lang.annotation.Target;
  * deployment with a message naming the method.
  */
 @InterceptorBinding
+@InvalidationBinding
 @Documented
 @Retention(RUNTIME)
 @Target({METHOD, TYPE})

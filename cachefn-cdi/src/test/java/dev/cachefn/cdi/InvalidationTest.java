@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class InvalidationTest {
 
+  private static final User ADA = new User("1", "Ada", new User.Team("core"));
+  private static final User BOB = new User("2", "Bob", new User.Team("web"));
+
   private CdiApp app;
   private UserRepository repository;
   private UserService service;
@@ -70,10 +73,9 @@ class InvalidationTest {
 
   @Test
   void invalidateTagsWithoutACacheActsOnEveryCache() {
-    User ada = new User("1", "Ada", new User.Team("core"));
-    repository.greet(ada);
+    repository.greet(ADA);
 
-    service.update(ada);
+    service.update(ADA);
 
     assertThat(users.keys("*")).containsExactly("2");
     assertThat(app.bean(NamedCaches.class).get("greetings").size()).isZero();
@@ -81,8 +83,8 @@ class InvalidationTest {
 
   @Test
   void invalidateTagsReadsParametersByPosition() {
-    repository.greet(new User("1", "Ada", new User.Team("core")));
-    repository.greet(new User("2", "Bob", new User.Team("web")));
+    repository.greet(ADA);
+    repository.greet(BOB);
 
     service.renameTeam("web");
 
@@ -102,6 +104,30 @@ class InvalidationTest {
 
     service.dropCounts("a");
     assertThat(counts.keys("*")).containsExactly("b:1");
+  }
+
+  @Test
+  void everyInvalidationAnnotationOfAMethodActs() {
+    repository.greet(ADA);
+    repository.greet(BOB);
+
+    service.moveToTeam("1", "web");
+
+    assertThat(users.keys("*")).containsExactly("2");
+    repository.greet(ADA);
+    assertThat(repository.calls("greet")).as("Ada's greeting, team core, is still cached").isEqualTo(2);
+    repository.greet(BOB);
+    assertThat(repository.calls("greet")).as("Bob's greeting, team web, was removed").isEqualTo(3);
+  }
+
+  @Test
+  void aBeforeInvalidationActsWhenTheMethodThrowsAndAnAfterOneOnTheSameMethodDoesNot() {
+    repository.greet(ADA);
+
+    assertThatThrownBy(() -> service.moveBeforeAndFail("1")).hasMessage("move failed");
+
+    assertThat(users.keys("*")).containsExactly("2");
+    assertThat(app.bean(NamedCaches.class).get("greetings").size()).isEqualTo(1);
   }
 
   @Test

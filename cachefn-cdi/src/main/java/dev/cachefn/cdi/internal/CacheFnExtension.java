@@ -45,8 +45,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class CacheFnExtension implements Extension {
 
   private static final List<Class<?>> BEAN_CLASSES = List.of(CacheRegistry.class, CacheEventBridge.class,
-      MethodPlans.class, MemoizeInterceptor.class, InvalidateInterceptor.class, InvalidateAllInterceptor.class,
-      InvalidateTagsInterceptor.class, InvalidatePatternInterceptor.class);
+      MethodPlans.class, MemoizeInterceptor.class, InvalidationInterceptor.class);
 
   private final CacheFnChecks checks = CacheFnChecks.create();
 

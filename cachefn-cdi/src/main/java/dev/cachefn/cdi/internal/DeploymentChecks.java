@@ -71,11 +71,12 @@ public final class DeploymentChecks implements CacheFnChecks {
       if (method.isAnnotationPresent(kind.annotation)) {
         try {
           InvalidationPlan plan = InvalidationPlan.of(method, kind);
-          if (plan.cacheName != null) {
-            cacheNames.add(plan.cacheName);
+          if (plan.cacheName() != null) {
+            cacheNames.add(plan.cacheName());
           }
-          if (plan.keys != null && plan.keys.generatorType() != null) {
-            keyGenerators.put(plan.keys.generatorType(), method);
+          KeyScheme keys = plan.keys();
+          if (keys != null && keys.generatorType() != null) {
+            keyGenerators.put(keys.generatorType(), method);
           }
         } catch (IllegalArgumentException e) {
           problems.add(e.getMessage());

@@ -5,7 +5,6 @@ import dev.cachefn.cdi.Invalidate;
 import dev.cachefn.cdi.InvalidateAll;
 import dev.cachefn.cdi.InvalidatePattern;
 import dev.cachefn.cdi.InvalidateTags;
-import dev.cachefn.cdi.spi.AsyncResultType;
 import dev.cachefn.spi.GlobPattern;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -18,8 +17,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one invalidation annotation on one method does, worked out once: which cache, what to remove (a
  * key, everything, tags, a pattern) and when. {@link #of} is also the start-up check.
+ *
+ * @param cacheName the cache to act on; {@code null} for tags in every cache
+ * @param before whether to act before the call instead of after a normal return
+ * @param keys how to compute the key, for {@code @Invalidate} only
+ * @param templates the tags or the pattern, for {@code @InvalidateTags} and {@code @InvalidatePattern}
  */
-final class InvalidationPlan {
+record InvalidationPlan(Method method, InvalidationPlan.Kind kind, @Nullable String cacheName, boolean before,
+    @Nullable KeyScheme keys, List<CallTemplate> templates) {
 
   /** The four invalidation annotations. */
   enum Kind {
@@ -33,27 +38,6 @@ final class InvalidationPlan {
     Kind(Class<? extends Annotation> annotation) {
       this.annotation = annotation;
     }
-  }
-
-  final Method method;
-  final Kind kind;
-  /** The cache to act on; {@code null} for tags in every cache. */
-  final @Nullable String cacheName;
-  final boolean before;
-  final @Nullable KeyScheme keys;
-  /** Who runs a method whose result arrives later, whose completion an "after" plan waits for; else {@code null}. */
-  final @Nullable AsyncResultType async;
-  private final List<CallTemplate> templates;
-
-  private InvalidationPlan(Method method, Kind kind, @Nullable String cacheName, boolean before,
-      @Nullable KeyScheme keys, List<CallTemplate> templates) {
-    this.method = method;
-    this.kind = kind;
-    this.cacheName = cacheName;
-    this.before = before;
-    this.keys = keys;
-    this.async = AsyncResultTypes.of(method);
-    this.templates = templates;
   }
 
   /**

@@ -18,9 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class MethodPlans {
 
   private final ConcurrentHashMap<Method, MemoizedMethod> memoized = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<InvalidationSite, InvalidationPlan> invalidations = new ConcurrentHashMap<>();
-
-  private record InvalidationSite(Method method, InvalidationPlan.Kind kind) {}
+  private final ConcurrentHashMap<Method, Invalidations> invalidations = new ConcurrentHashMap<>();
 
   @Inject CacheRegistry caches;
   @Inject BeanManager beanManager;
@@ -53,18 +51,20 @@ class MethodPlans {
     return new MemoizedMethod(plan, caches.get(plan.cacheName));
   }
 
-  InvalidationPlan invalidation(Method method, InvalidationPlan.Kind kind) {
-    InvalidationSite site = new InvalidationSite(method, kind);
-    InvalidationPlan found = invalidations.get(site);
+  /** The invalidation annotations of {@code method}, made and raced for as in {@link #memoized}. */
+  Invalidations invalidations(Method method) {
+    Invalidations found = invalidations.get(method);
     if (found != null) {
       return found;
     }
-    InvalidationPlan plan = InvalidationPlan.of(method, kind); // made outside any lock, as in memoized()
-    if (plan.keys != null) {
-      setUp(plan.keys);
+    Invalidations made = Invalidations.of(method);
+    for (InvalidationPlan plan : made.plans) {
+      if (plan.keys() != null) {
+        setUp(plan.keys());
+      }
     }
-    InvalidationPlan raced = invalidations.putIfAbsent(site, plan);
-    return raced != null ? raced : plan;
+    Invalidations raced = invalidations.putIfAbsent(method, made);
+    return raced != null ? raced : made;
   }
 
   private void setUp(KeyScheme keys) {

@@ -15,7 +15,10 @@ public final class CacheFnBeans {
 
   private CacheFnBeans() {}
 
-  /** The registry and producer, the event bridge, the method plans and the five interceptors; immutable. */
+  /**
+   * The registry and producer, the event bridge, the method plans and the two interceptors (one for
+   * {@code @Memoize}, one for the four invalidation annotations); immutable.
+   */
   public static List<Class<?>> classes() {
     return CacheFnExtension.beanClasses();
   }

@@ -38,6 +38,16 @@ public class UserService {
   @InvalidatePattern(cache = "counts", value = "{prefix}*")
   public void dropCounts(String prefix) {}
 
+  @Invalidate(cache = "users")
+  @InvalidateTags(value = "team:{1}", cache = "greetings")
+  public void moveToTeam(@CacheKey String id, String teamId) {}
+
+  @Invalidate(cache = "users", before = true)
+  @InvalidateAll(cache = "greetings")
+  public void moveBeforeAndFail(@CacheKey String id) {
+    throw new IllegalStateException("move failed");
+  }
+
   @InvalidateTags("users")
   public CompletionStage<String> updateAsync(CompletableFuture<String> done) {
     return done;

@@ -23,7 +23,7 @@ class IntegrationContractTest {
 
   private static final List<Class<?>> CONTRACT = List.of(BindingCacheName.class, BindingCacheName.Literal.class,
       CacheFnBeans.class, CacheFnChecks.class, ObservedCacheEvents.class, AsyncResultType.class, InterceptedCall.class,
-      StageResultType.class);
+      StageResultType.class, InvalidationBinding.class);
 
   @Test
   void noPublicSignatureOfTheContractNamesAnInternalType() {
@@ -54,8 +54,8 @@ class IntegrationContractTest {
   void theBeansToRegisterAreTheInterceptorsAndBeansAndCannotBeChanged() {
     List<Class<?>> classes = CacheFnBeans.classes();
 
-    assertThat(classes).hasSize(8).doesNotHaveDuplicates();
-    assertThat(classes.stream().filter(type -> type.isAnnotationPresent(Interceptor.class))).hasSize(5);
+    assertThat(classes).hasSize(5).doesNotHaveDuplicates();
+    assertThat(classes.stream().filter(type -> type.isAnnotationPresent(Interceptor.class))).hasSize(2);
     assertThat(classes).allSatisfy(type -> assertThat(Modifier.isPublic(type.getModifiers())).isFalse());
     assertThatThrownBy(() -> classes.add(Object.class)).isInstanceOf(UnsupportedOperationException.class);
   }

@@ -12,6 +12,7 @@ import dev.cachefn.cdi.spi.AsyncResultType;
 import dev.cachefn.cdi.spi.BindingCacheName;
 import dev.cachefn.cdi.spi.CacheFnBeans;
 import dev.cachefn.cdi.spi.CacheFnChecks;
+import dev.cachefn.cdi.spi.InvalidationBinding;
 import dev.cachefn.quarkus.runtime.BuildTimeObservers;
 import dev.cachefn.quarkus.runtime.CacheFnRecorder;
 import dev.cachefn.quarkus.runtime.MicrometerCacheMetrics;
@@ -75,7 +76,7 @@ class CacheFnProcessor {
     return new FeatureBuildItem(FEATURE);
   }
 
-  /** The registry and producer, the event bridge, the method plans and the five interceptors. */
+  /** The registry and producer, the event bridge, the method plans and the two interceptors. */
   @BuildStep
   void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
     beans.produce(AdditionalBeanBuildItem.builder()
@@ -85,7 +86,8 @@ class CacheFnProcessor {
         .build());
     // the qualifiers and interceptor bindings, so that ArC's bean archive index knows them
     beans.produce(new AdditionalBeanBuildItem(CacheName.class, BindingCacheName.class, CacheEventKind.class,
-        Memoize.class, Invalidate.class, InvalidateAll.class, InvalidateTags.class, InvalidatePattern.class));
+        Memoize.class, Invalidate.class, InvalidateAll.class, InvalidateTags.class, InvalidatePattern.class,
+        InvalidationBinding.class));
   }
 
   /** Cache metrics go to Micrometer when the application has it. */
