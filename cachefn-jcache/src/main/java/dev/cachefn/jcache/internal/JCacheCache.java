@@ -350,10 +350,7 @@ public final class JCacheCache<K, V> implements Cache<K, V> {
     return "JCacheCache{name=" + name + ", manager=" + manager.getURI() + "}";
   }
 
-  // ---- the checks before every operation on entries ----------------------------------------------------
-  // First IllegalStateException if the cache is closed, then NullPointerException for a missing argument
-  // (ClassCastException for a key or value of another type), and only then the entries. Each public method
-  // reaches the entries through the one of these that names what it takes.
+  // ---- checks before the entries: closed (IllegalStateException), then the arguments (NPE, ClassCastException)
 
   private void checkOpen() {
     if (closed) {
