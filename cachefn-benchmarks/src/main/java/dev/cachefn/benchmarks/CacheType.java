@@ -76,6 +76,19 @@ public enum CacheType {
     }
   },
 
+  /**
+   * Caffeine as {@link #Caffeine}, but its maintenance (replaying reads into its policy, evicting) runs on the
+   * calling thread ({@code executor(Runnable::run)}), as CacheFn's does. Against {@link #Caffeine}, what moving
+   * that work to a pool thread (on a spare core, if there is one) is worth; not in the default parameter lists.
+   */
+  CaffeineSameThread {
+    @Override
+    public BenchCache create(int maximumSize) {
+      return caffeine(com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run),
+          maximumSize, false);
+    }
+  },
+
   /** A plain {@link ConcurrentHashMap}, unbounded: the physical limit of a hash-table cache. */
   ConcurrentHashMap {
     @Override
@@ -214,7 +227,11 @@ public enum CacheType {
 
   /** Caffeine as in {@link #Caffeine}, optionally with {@code recordStats()}. */
   public static BenchCache caffeine(int maximumSize, boolean recordStats) {
-    Caffeine<Object, Object> builder = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+    return caffeine(com.github.benmanes.caffeine.cache.Caffeine.newBuilder(), maximumSize, recordStats);
+  }
+
+  static BenchCache caffeine(Caffeine<Object, Object> builder, int maximumSize, boolean recordStats) {
+    builder
         .initialCapacity(maximumSize)
         .maximumSize(maximumSize);
     if (recordStats) {
