@@ -60,6 +60,10 @@ class NewBenchmarkSetupTest {
       cursor.index = 7;
       assertThat(benchmark.memoized(cursor)).isEqualTo("user 7");
       cursor.index = 7;
+      Object first = benchmark.memoized(cursor);
+      cursor.index = 7;
+      assertThat(benchmark.memoized(cursor)).as("a hit: cachefn-cdi's extension was loaded").isSameAs(first);
+      cursor.index = 7;
       assertThat(benchmark.memoizedTagged(cursor)).isEqualTo("user 7");
       assertThat(benchmark.direct(cursor)).isEqualTo("user 8");
       assertThat(benchmark.caffeineByHand(cursor)).isEqualTo("user 9");

@@ -1,9 +1,10 @@
 package dev.cachefn.benchmarks.memoize;
 
 import dev.cachefn.benchmarks.ThreadCursor;
-import dev.cachefn.cdi.internal.CacheFnExtension;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,9 +49,10 @@ public class MemoizeBenchmark {
     for (int i = 0; i < IDS; i++) {
       ids[i] = Integer.toString(i);
     }
-    container = SeContainerInitializer.newInstance()
-        .disableDiscovery()
-        .addExtensions(new CacheFnExtension())
+    SeContainerInitializer initializer = SeContainerInitializer.newInstance().disableDiscovery();
+    // the extensions the jars declare, cachefn-cdi's among them: its class is internal to that module
+    ServiceLoader.load(Extension.class).forEach(extension -> initializer.addExtensions(extension));
+    container = initializer
         .addBeanClasses(MemoizedUsers.class, PassThroughInterceptor.class)
         .initialize();
     memoized = container.select(MemoizedUsers.class).get();
