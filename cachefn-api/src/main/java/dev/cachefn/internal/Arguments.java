@@ -16,9 +16,7 @@ public final class Arguments {
     if (key == null) {
       throw new NullPointerException("key must not be null");
     }
-    // The hash first: the lookup needs it anyway and a string keeps it once computed, so the key's characters
-    // (another cache line) are read here only for a hash of 0, the empty string's and one in 2^32 others'.
-    if (key.hashCode() == 0 && key.isEmpty()) {
+    if (key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
     return key;

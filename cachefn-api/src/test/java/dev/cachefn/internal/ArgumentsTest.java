@@ -18,7 +18,7 @@ class ArgumentsTest {
 
   @Test
   void nonEmptyKeysWhoseHashIsZeroAreAccepted() {
-    // the empty-key check reads a key's characters only when its hash is 0, as the empty string's is
+    // the empty string's hash is 0 too: a check by hash must look further
     String nul = "\u0000";
     String twoNuls = "\u0000\u0000";
     assertThat(nul.hashCode()).isZero();
