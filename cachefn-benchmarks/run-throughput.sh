@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The throughput run behind RESULTS.md's speed targets, sized for a quiet 2-core machine (~11 minutes).
+# The throughput run behind RESULTS.md's speed targets, sized for a quiet 2-core machine (~15 minutes).
 # Builds nothing: it takes an already built benchmarks.jar.
 #
 #   mvn -B -q package -DskipTests -pl cachefn-benchmarks -am      # once, beforehand
 #   cachefn-benchmarks/run-throughput.sh [benchmarks.jar] [output-dir]
 #
-# Runs, at 1 and then 2 threads, with 1 fork, 2 x 2 s warmup and 3 x 2 s measurement per combination:
+# Runs, at 1 and then 2 threads, with 1 fork, 3 x 3 s warmup (two reader threads need 3-4 s of JIT warm-up under JDK 17 on 2 vCPUs) and 3 x 2 s measurement per combination:
 #   1. ReadWriteBenchmark read / write / mix     CacheFn (LRU and adaptive), Caffeine, CHM, LinkedHashMap (30)
 #   2. GetOrFetchBenchmark spread / hotKey       CacheFn, Caffeine, ConcurrentHashMap                 (12)
 #   6. StatsBenchmark read, stats off / on       CacheFn, Caffeine                                    (8)
@@ -23,7 +23,7 @@ fi
 mkdir -p "$out"
 
 # JMH_SETTINGS overrides the iteration settings, e.g. JMH_SETTINGS="-f 1 -wi 0 -i 1 -r 100ms" to check the script
-read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 3 -w 3s -i 3 -r 2s}"
 run() { # name, threads, regex, params...
   local name=$1 threads=$2 regex=$3
   shift 3
